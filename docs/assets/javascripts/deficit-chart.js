@@ -1,0 +1,184 @@
+/*
+ * Progressive enhancement of the deficit chart.
+ *
+ * The page ships a static SVG of the chart, a data table and download links; they work without
+ * JavaScript. This script swaps the image for an interactive Plotly chart only when the reader
+ * reaches for it (pointer over it, keyboard focus in it, a tap, or the "interactive" button), so
+ * plotly.js (about 400 KB gzipped) costs nothing on first load. It runs on every page through
+ * Material's document$ observable, which also fires after instant navigation.
+ */
+(() => {
+  "use strict";
+
+  // Resolved against this script's own URL, so the site works under any subpath.
+  const PLOTLY_URL = new URL("vendor/plotly-basic-4.1.1.min.js", document.currentScript.src).href;
+  const NARROW = window.matchMedia("(max-width: 600px)");
+  const ROLES = ["bar", "japan", "bloc"];
+  const live = new Set(); // plot nodes currently drawn
+  let plotlyPromise = null;
+
+  function loadPlotly() {
+    if (!plotlyPromise) {
+      plotlyPromise = new Promise((resolve, reject) => {
+        const script = document.createElement("script");
+        script.src = PLOTLY_URL;
+        script.async = true;
+        script.onload = () => {
+          adoptPlotlyStyles();
+          resolve(window.Plotly);
+        };
+        script.onerror = () => {
+          plotlyPromise = null;
+          reject(new Error("plotly.js failed to load"));
+        };
+        document.head.appendChild(script);
+      });
+    }
+    return plotlyPromise;
+  }
+
+  // plotly.js puts its global rules (modebar, hover) in a <style> in <head>. Instant navigation
+  // drops head nodes the next page lacks, so keep a copy where navigation cannot reach it.
+  function adoptPlotlyStyles() {
+    const css = [...document.querySelectorAll('style[id^="plotly.js-style"]')]
+      .flatMap((style) => [...style.sheet.cssRules].map((rule) => rule.cssText))
+      .join("\n");
+    if (!css || !("adoptedStyleSheets" in document)) return;
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  }
+
+  function palette(node) {
+    const style = getComputedStyle(node);
+    const read = (name) => style.getPropertyValue(`--chart-${name}`).trim();
+    return Object.fromEntries(["text", "muted", "grid", ...ROLES].map((n) => [n, read(n)]));
+  }
+
+  // Plotly draws colours as SVG attributes, so a palette switch is a restyle plus a relayout.
+  function applyTheme(plot) {
+    const colours = palette(plot);
+    if (!colours.text) return;
+    plot.data.forEach((trace, index) => {
+      const colour = colours[trace.meta && trace.meta.role] || colours.bar;
+      const update = {
+        "marker.line.color": colour,
+        "textfont.color": colours.text,
+      };
+      if (trace.meta && trace.meta.role === "bloc") update["marker.pattern.fgcolor"] = colour;
+      else update["marker.color"] = colour;
+      window.Plotly.restyle(plot, update, [index]);
+    });
+    window.Plotly.relayout(plot, {
+      "font.color": colours.text,
+      "xaxis.gridcolor": colours.grid,
+      "xaxis.zerolinecolor": colours.muted,
+      "xaxis.tickfont.color": colours.muted,
+      "xaxis.title.font.color": colours.muted,
+    });
+  }
+
+  function applyWidth(plot) {
+    const sizes = plot._deficitLayouts;
+    window.Plotly.relayout(plot, NARROW.matches ? sizes.narrow : sizes.wide);
+  }
+
+  async function activate(chart) {
+    if (chart.dataset.state) return;
+    chart.dataset.state = "loading";
+    const image = chart.querySelector("img");
+    try {
+      const figureUrl = new URL("figure.json", image.currentSrc || image.src);
+      const [Plotly, doc] = await Promise.all([
+        loadPlotly(),
+        fetch(figureUrl).then((response) => {
+          if (!response.ok) throw new Error(`${figureUrl}: HTTP ${response.status}`);
+          return response.json();
+        }),
+      ]);
+      if (!chart.isConnected) return; // the reader navigated away meanwhile
+      const frame = chart.querySelector(".deficit-chart__frame");
+      const plot = document.createElement("div");
+      plot.className = "deficit-chart__plot";
+      // Screen readers get the text alternative and the table, not Plotly's SVG internals.
+      plot.setAttribute("aria-hidden", "true");
+      frame.appendChild(plot);
+      const layout = doc.figure.layout;
+      const wide = {};
+      Object.keys(doc.narrow).forEach((key) => {
+        wide[key] = key.split(".").reduce((value, part) => (value == null ? null : value[part]), layout);
+      });
+      plot._deficitLayouts = { narrow: doc.narrow, wide };
+      await Plotly.newPlot(plot, doc.figure.data, { ...layout, autosize: true }, {
+        responsive: true,
+        displaylogo: false,
+        modeBarButtonsToRemove: ["zoom2d", "pan2d", "select2d", "lasso2d", "zoomIn2d", "zoomOut2d", "autoScale2d", "resetScale2d"],
+        toImageButtonOptions: { filename: "us-goods-deficits-2024" },
+      });
+      applyWidth(plot);
+      applyTheme(plot);
+      live.add(plot);
+      chart.classList.add("is-interactive");
+      chart.dataset.state = "interactive";
+      const button = chart.querySelector(".deficit-chart__activate");
+      if (button) button.hidden = true;
+    } catch (error) {
+      chart.dataset.state = "";
+      console.warn("Interactive chart unavailable; the static image stays.", error);
+    }
+  }
+
+  function enhance(chart) {
+    if (chart.dataset.enhanced) return;
+    chart.dataset.enhanced = "true";
+    const go = () => activate(chart);
+    for (const type of ["pointerenter", "focusin", "touchstart"]) {
+      chart.addEventListener(type, go, { once: true, passive: true });
+    }
+    const button = chart.querySelector(".deficit-chart__activate");
+    if (button) {
+      button.hidden = false;
+      button.addEventListener("click", go);
+    }
+    const link = chart.querySelector(".deficit-chart__copy");
+    if (link) link.addEventListener("click", (event) => copyLink(event, link));
+  }
+
+  async function copyLink(event, link) {
+    const url = new URL(link.getAttribute("href"), location.href).href;
+    const status = link.parentElement.querySelector(".deficit-chart__status");
+    if (!navigator.clipboard) return; // fall back to following the permalink
+    event.preventDefault();
+    try {
+      await navigator.clipboard.writeText(url);
+      history.replaceState(history.state, "", url);
+      if (status) status.textContent = "Link copied.";
+    } catch {
+      if (status) status.textContent = `Copy this link: ${url}`;
+    }
+  }
+
+  // Plots whose page is gone are purged, which also removes their window resize listeners.
+  function purgeDetached() {
+    for (const plot of live) {
+      if (!plot.isConnected) {
+        window.Plotly.purge(plot);
+        live.delete(plot);
+      }
+    }
+  }
+
+  function onPage() {
+    purgeDetached();
+    document.querySelectorAll(".deficit-chart").forEach(enhance);
+  }
+
+  new MutationObserver(() => live.forEach(applyTheme)).observe(document.body, {
+    attributes: true,
+    attributeFilter: ["data-md-color-scheme"],
+  });
+  NARROW.addEventListener("change", () => live.forEach(applyWidth));
+
+  if (window.document$) window.document$.subscribe(onPage);
+  else document.addEventListener("DOMContentLoaded", onPage);
+})();

@@ -1,0 +1,88 @@
+"""MkDocs wiring: a thin adapter from MkDocs events to the build logic in ``scripts/``.
+
+Everything derived from ``data/`` is (re)generated on every build and on every change during
+``mkdocs serve``; the CSV is validated before MkDocs cleans or writes ``site/``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+from scripts.chart_assets import INLINE_SVGS, ensure_chart_assets
+from scripts.chart_theme import css_custom_properties
+from scripts.deficits_data import CSV_PATH, DATA_DIR, DataError, load_deficits
+from scripts.deficits_table import table_markdown
+from scripts.social_cards import SocialCard, write_cards
+
+ROOT = Path(__file__).resolve().parent
+SNIPPETS_DIR = ROOT / "build" / "snippets"
+CHART_URL_DIR = "assets/charts"
+SOCIAL_URL_DIR = "assets/social"
+
+_state: dict = {"assets": None, "cards": []}
+
+
+def on_pre_build(config) -> None:
+    # Runs before MkDocs cleans site/: a bad CSV stops here and leaves the last good site alone.
+    try:
+        partners = load_deficits(CSV_PATH)
+    except DataError as exc:
+        raise PluginError(f"Invalid chart data: {exc}") from None
+    try:
+        _state["assets"] = ensure_chart_assets(partners)
+    except RuntimeError as exc:
+        raise PluginError(str(exc)) from None
+    SNIPPETS_DIR.mkdir(parents=True, exist_ok=True)
+    table = table_markdown(partners)
+    target = SNIPPETS_DIR / "deficits-table.md"
+    if not target.is_file() or target.read_text(encoding="utf-8") != table:
+        target.write_text(table, encoding="utf-8")
+    _state["cards"] = []
+
+
+def on_files(files, config):
+    assets = _state["assets"]
+    names = [
+        "figure.json",
+        "us-goods-deficits-2024.csv",
+        "us-goods-deficits-2024.png",
+        "us-goods-deficits-2024.svg",
+        *INLINE_SVGS.values(),
+    ]
+    for name in names:
+        files.append(File.generated(config, f"{CHART_URL_DIR}/{name}", abs_src_path=str(assets.path(name))))
+    files.append(
+        File.generated(config, "assets/stylesheets/chart-theme.css", content=css_custom_properties())
+    )
+    return files
+
+
+def on_page_context(context, page, config, nav):
+    slug = page.file.dest_uri.removesuffix("index.html").strip("/").replace("/", "-") or "home"
+    page.meta["og_image_path"] = f"{SOCIAL_URL_DIR}/{slug}.png"
+    _state["cards"].append(
+        SocialCard(
+            path=page.meta["og_image_path"],
+            title=page.meta.get("title") or page.title,
+            description=page.meta.get("description") or config.site_description,
+            chart_image=_state["assets"].path("social.png")
+            if page.meta.get("social_card") == "chart"
+            else None,
+        )
+    )
+    return context
+
+
+def on_post_build(config) -> None:
+    write_cards(_state["cards"], Path(config.site_dir), site_name=config.site_name)
+
+
+def on_serve(server, config, builder):
+    # Editing the CSV, its description or the chart code while serving rebuilds the chart.
+    server.watch(str(DATA_DIR))
+    server.watch(str(ROOT / "scripts"))
+    server.watch(str(ROOT / "includes"))
+    return server

@@ -1,0 +1,41 @@
+"""Colours of the deficit chart for Material's light ("default") and dark ("slate") schemes.
+
+One definition serves both the static images (rendered by kaleido at build time) and the
+interactive chart (the browser reads the same values from CSS custom properties that the build
+writes out), so the two can never drift apart.
+"""
+
+from __future__ import annotations
+
+FONT_FAMILY = '-apple-system, BlinkMacSystemFont, "Segoe UI", Helvetica, Arial, sans-serif'
+
+# Contrast against the page background was checked to be at least 4.5:1 for text and 3:1 for bars.
+PALETTES: dict[str, dict[str, str]] = {
+    "default": {
+        "text": "#1f2328",
+        "muted": "#4b5563",
+        "grid": "#d9dde3",
+        "background": "#ffffff",
+        "bar": "#5f6b7a",
+        "japan": "#b5002a",
+        "bloc": "#5f6b7a",
+    },
+    "slate": {
+        "text": "#e6e8ee",
+        "muted": "#b4bac6",
+        "grid": "#3b4150",
+        "background": "#1e2129",
+        "bar": "#9aa5b4",
+        "japan": "#ff7a8f",
+        "bloc": "#9aa5b4",
+    },
+}
+
+
+def css_custom_properties() -> str:
+    """CSS that exposes each palette as ``--chart-*`` properties on its Material scheme."""
+    blocks = []
+    for scheme, palette in PALETTES.items():
+        props = "".join(f"  --chart-{name}: {value};\n" for name, value in palette.items())
+        blocks.append(f'[data-md-color-scheme="{scheme}"] {{\n{props}}}\n')
+    return "/* Generated from scripts/chart_theme.py: edit the palettes there. */\n" + "\n".join(blocks)

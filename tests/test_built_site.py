@@ -1,0 +1,203 @@
+"""The built site, read as files: pages, the chart's table and images, reproducibility, subpaths."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import re
+import shutil
+import struct
+import subprocess
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+import pytest
+from bs4 import BeautifulSoup
+
+from scripts.deficits_data import load_deficits
+from scripts.deficits_table import plotted_csv
+from tests.conftest import ROOT, build_site
+
+CHARTS = "assets/charts/"
+EXPECTED_PAGES = {"", "personal-trust/", "gifts/", "demands/", "deficit-chart/", "fact-check/", "sources/"}
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", f"{path} is not a PNG"
+    return struct.unpack(">II", data[16:24])
+
+
+def tree_digest(directory: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(directory)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(directory.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_sitemap_lists_every_page(site):
+    paths = {url.removeprefix(site.base_url) for url in site.page_urls}
+    assert paths >= EXPECTED_PAGES
+    assert all(url.startswith(site.base_url) for url in site.page_urls)
+
+
+def test_every_page_has_its_own_title_and_description(site):
+    seen_titles, seen_descriptions = set(), set()
+    for url in site.page_urls:
+        soup = site.soup(url)
+        title = soup.title.string.strip()
+        description = soup.find("meta", attrs={"name": "description"})["content"].strip()
+        h1 = soup.find("h1")
+        assert title and h1 and h1.get_text(strip=True), url
+        assert len(description) >= 50, url
+        seen_titles.add(title)
+        seen_descriptions.add(description)
+    assert len(seen_titles) == len(site.page_urls)
+    assert len(seen_descriptions) == len(site.page_urls)
+
+
+def test_chart_page_table_has_every_plotted_row(site):
+    soup = site.soup(site.url("deficit-chart/"))
+    table = next(t for t in soup.find_all("table") if "Rank among countries" in t.get_text())
+    rows = [
+        [td.get_text(strip=True) for td in tr.find_all("td")] for tr in table.find("tbody").find_all("tr")
+    ]
+    expected = list(csv.DictReader(io.StringIO(plotted_csv(load_deficits()))))
+    assert len(rows) == len(expected)
+    for row, want in zip(rows, expected, strict=True):
+        assert row[1].startswith(want["partner"])
+        assert row[2] == want["deficit_bn_usd"]
+        assert row[0] == (want["rank_among_countries"] or "not ranked (bloc)")
+    japan = next(r for r in rows if r[1] == "Japan")
+    assert japan[:3] == ["7", "Japan", "68.5"]
+
+
+def test_csv_download_is_exactly_the_plotted_data(site):
+    served = (site.dir / CHARTS / "us-goods-deficits-2024.csv").read_text(encoding="utf-8")
+    assert served == plotted_csv(load_deficits())
+    rows = list(csv.DictReader(io.StringIO(served)))
+    assert rows[0] == {
+        "rank_among_countries": "1",
+        "partner": "China",
+        "partner_type": "country",
+        "deficit_bn_usd": "295.4",
+    }
+    eu = next(r for r in rows if r["partner_type"] == "bloc")
+    assert eu["rank_among_countries"] == ""
+
+
+@pytest.mark.parametrize(
+    "name", ["chart-wide-light.svg", "chart-wide-dark.svg", "chart-narrow-light.svg", "chart-narrow-dark.svg"]
+)
+def test_static_svg_shows_the_data(site, name):
+    svg = BeautifulSoup((site.dir / CHARTS / name).read_text(encoding="utf-8"), "html.parser")
+    texts = {t.get_text() for t in svg.find_all("text")}
+    for p in load_deficits():
+        value = f"${p.deficit_bn_usd:.1f}B"
+        assert any(value in t for t in texts), f"{name} lacks {value}"
+    assert "7th · $68.5B" in texts
+    assert any(t.startswith("1. China") for t in texts)
+    assert not any(
+        t.startswith(f"{n}. European") or t.startswith(f"{n}. EU") for t in texts for n in range(20)
+    )
+
+
+def test_downloadable_images_exist(site):
+    assert png_size(site.dir / CHARTS / "us-goods-deficits-2024.png") == (2000, 1280)
+    svg = (site.dir / CHARTS / "us-goods-deficits-2024.svg").read_text(encoding="utf-8")
+    assert "295.4" in svg and "as first published 5 Feb 2025" in svg
+
+
+def test_figure_json_carries_no_template_and_the_data(site):
+    doc = json.loads((site.dir / CHARTS / "figure.json").read_text(encoding="utf-8"))
+    figure = doc["figure"]
+    assert "template" not in figure["layout"]
+    assert len(json.dumps(doc)) < 15_000
+    plotted = {y: x for trace in figure["data"] for y, x in zip(trace["y"], trace["x"], strict=True)}
+    assert plotted == {p.name: p.deficit_bn_usd for p in load_deficits()}
+
+
+def test_page_images_reserve_their_space(site):
+    soup = site.soup(site.url("deficit-chart/"))
+    images = soup.select(".deficit-chart__frame img")
+    assert len(images) == 4
+    for img in images:
+        assert img.get("width") and img.get("height") and img.get("alt"), img
+        assert (site.dir / "deficit-chart" / img["src"].split("#")[0]).resolve().is_file()
+
+
+def test_no_root_absolute_links_in_pages(site):
+    for url in site.page_urls:
+        html = site.file_for(url).read_text(encoding="utf-8")
+        for attr in re.findall(r'(?:href|src)="(/[^/"][^"]*)"', html):
+            pytest.fail(f"{url} uses a root-absolute path {attr!r}")
+
+
+def test_404_page_assets_resolve_under_the_subpath(site):
+    soup = BeautifulSoup((site.dir / "404.html").read_text(encoding="utf-8"), "html.parser")
+    # GitHub Pages serves 404.html at whatever deep URL was asked for.
+    asked = site.url("no/such/page/")
+    refs = [t.get("href") for t in soup.find_all("link")] + [t.get("src") for t in soup.find_all("script")]
+    refs = [r for r in refs if r]
+    assert any("stylesheets" in r for r in refs)
+    for ref in refs:
+        url = urljoin(asked, ref)
+        assert url.startswith(site.base_url), ref
+        path = site.file_for(url)
+        assert path.is_file(), f"404 page asset {ref} -> {url} is missing"
+
+
+def test_two_builds_are_byte_identical(tmp_path, site):
+    first, second = tmp_path / "one", tmp_path / "two"
+    for dest in (first, second):
+        result = build_site(dest, site.base_url)
+        assert result.returncode == 0, result.stderr
+    assert tree_digest(first) == tree_digest(second)
+    assert tree_digest(first) == tree_digest(site.dir)
+
+
+def _copy_project(dest: Path) -> Path:
+    files = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    for name in files:
+        source = ROOT / name
+        if source.is_file():
+            (dest / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, dest / name)
+    return dest
+
+
+def test_bad_csv_stops_the_build_and_keeps_the_last_site(tmp_path):
+    project = _copy_project(tmp_path / "project")
+    site_dir = project / "site"
+    assert build_site(site_dir, "https://example.org/", cwd=project).returncode == 0
+    before = tree_digest(site_dir)
+    csv_path = project / "data" / "us-goods-deficits-2024.csv"
+    csv_path.write_text(csv_path.read_text().replace("Japan,country,68.5", "Japan,country,n/a"))
+
+    result = build_site(site_dir, "https://example.org/", cwd=project)
+
+    assert result.returncode != 0
+    errors = [line for line in result.stderr.splitlines() if "Invalid chart data" in line]
+    assert len(errors) == 1, result.stderr
+    assert "us-goods-deficits-2024.csv, line 9: 'deficit_bn_usd' must be a number, got 'n/a'" in errors[0]
+    assert tree_digest(site_dir) == before
+    assert not list((project / "chart-cache").glob(".tmp-*"))
+
+
+def test_site_url_controls_every_absolute_url(tmp_path):
+    result = build_site(tmp_path / "root", "https://example.org/")
+    assert result.returncode == 0, result.stderr
+    sitemap = (tmp_path / "root" / "sitemap.xml").read_text()
+    locs = re.findall(r"<loc>([^<]+)</loc>", sitemap)
+    assert locs and all(
+        urlparse(u).netloc == "example.org" and u.startswith("https://example.org/") for u in locs
+    )
