@@ -57,6 +57,8 @@ def on_files(files, config):
     files.append(
         File.generated(config, "assets/stylesheets/chart-theme.css", content=css_custom_properties())
     )
+    robots = f"User-agent: *\nAllow: /\nSitemap: {config.site_url}sitemap.xml\n"
+    files.append(File.generated(config, "robots.txt", content=robots))
     return files
 
 
