@@ -3,7 +3,7 @@
  *
  * The page ships a static SVG of the chart, a data table and download links; they work without
  * JavaScript. This script swaps the image for an interactive Plotly chart only when the reader
- * reaches for it (pointer over it, keyboard focus in it, a tap, or the "interactive" button), so
+ * reaches for it (pointer over it, keyboard focus in it, or a tap), so
  * plotly.js (about 400 KB gzipped) costs nothing on first load. It runs on every page through
  * Material's document$ observable, which also fires after instant navigation.
  */
@@ -120,8 +120,6 @@
       live.add(plot);
       chart.classList.add("is-interactive");
       chart.dataset.state = "interactive";
-      const button = chart.querySelector(".deficit-chart__activate");
-      if (button) button.hidden = true;
     } catch (error) {
       chart.dataset.state = "";
       console.warn("Interactive chart unavailable; the static image stays.", error);
@@ -135,26 +133,27 @@
     for (const type of ["pointerenter", "focusin", "touchstart"]) {
       chart.addEventListener(type, go, { once: true, passive: true });
     }
-    const button = chart.querySelector(".deficit-chart__activate");
-    if (button) {
-      button.hidden = false;
-      button.addEventListener("click", go);
+    // Without JavaScript the control is a plain permalink. With it, it becomes a button that
+    // copies the link (a link would also trigger Material's instant navigation).
+    const link = chart.querySelector("a.deficit-chart__copy");
+    if (link && navigator.clipboard) {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = link.className;
+      button.textContent = link.textContent;
+      button.dataset.href = new URL(link.getAttribute("href"), location.href).href;
+      button.addEventListener("click", () => copyLink(button));
+      link.replaceWith(button);
     }
-    const link = chart.querySelector(".deficit-chart__copy");
-    if (link) link.addEventListener("click", (event) => copyLink(event, link));
   }
 
-  async function copyLink(event, link) {
-    const url = new URL(link.getAttribute("href"), location.href).href;
-    const status = link.parentElement.querySelector(".deficit-chart__status");
-    if (!navigator.clipboard) return; // fall back to following the permalink
-    event.preventDefault();
+  async function copyLink(button) {
+    const status = button.parentElement.querySelector(".deficit-chart__status");
     try {
-      await navigator.clipboard.writeText(url);
-      history.replaceState(history.state, "", url);
+      await navigator.clipboard.writeText(button.dataset.href);
       if (status) status.textContent = "Link copied.";
     } catch {
-      if (status) status.textContent = `Copy this link: ${url}`;
+      if (status) status.textContent = `Copy this link: ${button.dataset.href}`;
     }
   }
 

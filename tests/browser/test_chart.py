@@ -1,0 +1,209 @@
+"""The chart in a real browser: data read back from the plot, theming, instant navigation, keyboard, downloads."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from scripts.chart_theme import PALETTES
+from scripts.deficits_data import load_deficits
+from scripts.deficits_table import plotted_csv
+from tests.browser.conftest import PHONE
+from tests.browser.test_pages import set_scheme
+
+CHART = "figure#chart"
+READ_PLOT = """() => {
+  const plot = document.querySelector('.deficit-chart__plot');
+  return {
+    traces: plot.data.map((t) => ({role: t.meta.role, y: t.y, x: t.x, text: t.text})),
+    ticks: [...plot.querySelectorAll('.ytick text')].map((t) => t.textContent),
+    barFills: [...plot.querySelectorAll('.trace.bars')].map((g) => g.querySelector('path').style.fill),
+    font: plot._fullLayout.font.color,
+    grid: plot._fullLayout.xaxis.gridcolor,
+  };
+}"""
+
+
+def rgb(hex_colour: str) -> str:
+    value = hex_colour.lstrip("#")
+    return "rgb({}, {}, {})".format(*(int(value[i : i + 2], 16) for i in (0, 2, 4)))
+
+
+def activate(page):
+    chart = page.locator(CHART)
+    chart.scroll_into_view_if_needed()
+    chart.locator(".deficit-chart__frame").hover()
+    page.wait_for_selector(f"{CHART}[data-state=interactive]")
+    return chart
+
+
+def test_plotly_is_not_loaded_until_the_reader_reaches_for_the_chart(site, visit):
+    tab = visit()
+    requested = []
+    tab.page.on("request", lambda r: requested.append(r.url))
+    page = tab.goto(site.url("deficit-chart/"))
+    page.wait_for_load_state("networkidle")
+    assert not [u for u in requested if "plotly" in u or u.endswith("figure.json")]
+    activate(page)
+    assert any("plotly-basic-" in u for u in requested)
+    assert not tab.problems, tab.problems
+
+
+def test_rendered_plot_has_the_exact_data(site, visit):
+    tab = visit()
+    page = tab.goto(site.url("deficit-chart/"))
+    activate(page)
+    plot = page.evaluate(READ_PLOT)
+    plotted = {y: x for trace in plot["traces"] for y, x in zip(trace["y"], trace["x"], strict=True)}
+    partners = load_deficits()
+    assert plotted == {p.name: p.deficit_bn_usd for p in partners}
+    # Largest on top: tick labels read top to bottom in rank order.
+    assert plot["ticks"][0] == "1. China"
+    assert plot["ticks"][:3] == ["1. China", "European Union (bloc, not ranked)", "2. Mexico"]
+    assert "7. Japan" in plot["ticks"]
+    japan = next(t for t in plot["traces"] if t["role"] == "japan")
+    assert japan["y"] == ["Japan"] and japan["text"] == ["<b>7th · $68.5B</b>"]
+    china = next(t for t in plot["traces"] if t["role"] == "bar")
+    assert china["text"][0] == "$295.4B"
+    bloc = next(t for t in plot["traces"] if t["role"] == "bloc")
+    assert bloc["y"] == ["European Union"]
+    assert not any(tick.startswith(("8.", "9.")) and "European" in tick for tick in plot["ticks"])
+    fills = dict(zip([t["role"] for t in plot["traces"]], plot["barFills"], strict=True))
+    assert fills["japan"] == rgb(PALETTES["default"]["japan"])
+    assert fills["bar"] == rgb(PALETTES["default"]["bar"])
+    assert fills["bloc"] != fills["bar"]  # hatched, not a plain bar
+    assert not tab.problems, tab.problems
+
+
+def test_palette_switch_restyles_without_reload(site, visit):
+    tab = visit(color_scheme="light")
+    page = tab.goto(site.url("deficit-chart/"))
+    activate(page)
+    page.evaluate("window.__noReload = true")
+    light = page.evaluate(READ_PLOT)
+    assert light["font"] == PALETTES["default"]["text"]
+    set_scheme(page, "slate")
+    page.wait_for_function(
+        f"document.querySelector('.deficit-chart__plot')._fullLayout.font.color === '{PALETTES['slate']['text']}'"
+    )
+    dark = page.evaluate(READ_PLOT)
+    assert dark["grid"] == PALETTES["slate"]["grid"]
+    fills = dict(zip([t["role"] for t in dark["traces"]], dark["barFills"], strict=True))
+    assert fills["japan"] == rgb(PALETTES["slate"]["japan"])
+    assert page.evaluate("window.__noReload") is True
+    assert not tab.problems, tab.problems
+
+
+def test_chart_follows_the_os_scheme(site, visit):
+    tab = visit(color_scheme="dark")
+    page = tab.goto(site.url("deficit-chart/"))
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    assert page.locator(".deficit-chart__frame img:visible").get_attribute("src").endswith("#only-dark")
+    activate(page)
+    assert page.evaluate(READ_PLOT)["font"] == PALETTES["slate"]["text"]
+
+
+def _resize_listeners(page) -> int:
+    cdp = page.context.new_cdp_session(page)
+    window = cdp.send("Runtime.evaluate", {"expression": "window"})["result"]["objectId"]
+    listeners = cdp.send("DOMDebugger.getEventListeners", {"objectId": window})["listeners"]
+    return sum(1 for listener in listeners if listener["type"] == "resize")
+
+
+def test_instant_navigation_away_and_back_redraws_cleanly(site, visit):
+    tab = visit()
+    page = tab.goto(site.url("deficit-chart/"))
+    activate(page)
+    page.evaluate("window.__sameDocument = true")
+    listeners_with_one_plot = _resize_listeners(page)
+    modebar_position = page.evaluate("getComputedStyle(document.querySelector('.modebar-container')).position")
+    assert modebar_position == "absolute"  # plotly.js's own stylesheet is applied
+
+    for _ in range(2):
+        page.locator(".md-sidebar--primary a", has_text="Fact check").click()
+        page.wait_for_url("**/fact-check/")
+        page.locator(".md-sidebar--primary a", has_text="The deficit chart").click()
+        page.wait_for_url("**/deficit-chart/")
+        activate(page)
+
+    assert page.evaluate("window.__sameDocument") is True, "navigation should be instant, not a reload"
+    assert page.locator(".js-plotly-plot").count() == 1
+    assert page.locator(CHART).count() == 1
+    assert page.evaluate("getComputedStyle(document.querySelector('.modebar-container')).position") == "absolute"
+    assert page.evaluate("getComputedStyle(document.querySelector('.main-svg')).position") == "absolute"
+    assert _resize_listeners(page) == listeners_with_one_plot, "old plots leaked window listeners"
+    plot = page.evaluate(READ_PLOT)
+    assert len(plot["ticks"]) == len(load_deficits())
+    assert not tab.problems, tab.problems
+
+
+def test_keyboard_reaches_every_control_with_visible_focus(site, visit):
+    tab = visit()
+    page = tab.goto(site.url("deficit-chart/"))
+    controls = page.locator(f"{CHART} .deficit-chart__actions :is(a, button)")
+    wanted = set(controls.evaluate_all("els => els.map((e) => e.textContent.trim())"))
+    assert wanted >= {"Download data (CSV)", "Image (PNG)", "Image (SVG)", "Copy link to this chart"}
+    page.locator(CHART).evaluate("el => el.previousElementSibling.setAttribute('tabindex', '-1')")
+    page.locator(CHART).evaluate("el => el.previousElementSibling.focus()")
+    reached = set()
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(
+            """() => {
+              const el = document.activeElement;
+              if (!el.closest('.deficit-chart__actions')) return null;
+              const style = getComputedStyle(el);
+              return {text: el.textContent.trim(), outline: style.outlineStyle, width: style.outlineWidth};
+            }"""
+        )
+        if focused:
+            assert focused["outline"] != "none" and focused["width"] != "0px", focused
+            reached.add(focused["text"])
+        if reached == wanted:
+            break
+    assert reached == wanted
+
+
+def test_screen_readers_get_the_text_and_the_table_not_the_svg(site, visit):
+    tab = visit()
+    page = tab.goto(site.url("deficit-chart/"))
+    activate(page)
+    tree = page.locator(CHART).aria_snapshot()
+    assert "What the chart shows" in tree
+    assert "Japan" in tree and "seventh" in tree
+    assert "7th · $68.5B" not in tree, "the plot's SVG text leaked into the accessibility tree"
+    assert page.locator(".deficit-chart__plot").get_attribute("aria-hidden") == "true"
+    table = page.get_by_role("table").filter(has_text="Rank among countries")
+    assert table.get_by_role("row").count() == len(load_deficits()) + 1
+
+
+def test_copy_link_copies_the_chart_anchor(site, visit):
+    tab = visit(permissions=["clipboard-read", "clipboard-write"])
+    page = tab.goto(site.url("deficit-chart/"))
+    page.locator(".deficit-chart__copy").click()
+    page.wait_for_function("document.querySelector('.deficit-chart__status').textContent === 'Link copied.'")
+    assert page.evaluate("navigator.clipboard.readText()") == site.url("deficit-chart/#chart")
+    assert page.locator(CHART).count() == 1
+
+
+@pytest.mark.parametrize("viewport", [None, PHONE])
+def test_downloads_deliver_the_data(site, visit, tmp_path, viewport):
+    tab = visit(viewport=viewport) if viewport else visit()
+    page = tab.goto(site.url("deficit-chart/"))
+    files = {}
+    for label in ("Download data (CSV)", "Image (PNG)", "Image (SVG)"):
+        with page.expect_download() as info:
+            page.get_by_role("link", name=label).click()
+        download = info.value
+        target = tmp_path / download.suggested_filename
+        download.save_as(target)
+        files[target.suffix] = target
+    partners = load_deficits()
+    assert files[".csv"].read_text(encoding="utf-8") == plotted_csv(partners)
+    rows = list(csv.DictReader(io.StringIO(files[".csv"].read_text(encoding="utf-8"))))
+    assert [r["partner"] for r in rows] == [p.name for p in partners]
+    assert files[".png"].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    svg = files[".svg"].read_text(encoding="utf-8")
+    assert all(f"${p.deficit_bn_usd:.1f}B" in svg for p in partners)

@@ -1,0 +1,130 @@
+"""Every page, in a real browser: loads cleanly, stays on-site, passes axe, fits a phone, works without JS.
+
+Pages are discovered from the sitemap, so a new page is covered without editing these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.browser.conftest import DESKTOP, PHONE
+
+AXE = Axe()
+
+
+def set_scheme(page, scheme: str) -> None:
+    """Pick Material's palette the way a reader does (its toggle), then wait for the repaint."""
+    option = {"default": "__palette_1", "slate": "__palette_2"}[scheme]
+    page.evaluate(f"document.getElementById('{option}').click()")
+    page.wait_for_function(f"document.body.dataset.mdColorScheme === '{scheme}'")
+
+
+def test_pages_load_without_errors_or_third_parties(site, visit):
+    tab = visit()
+    for url in site.page_urls:
+        page = tab.goto(url)
+        page.wait_for_load_state("networkidle")
+    assert not tab.problems, "\n".join(tab.problems)
+
+
+def test_404_page_is_styled_under_the_subpath(site, visit):
+    tab = visit()
+    page = tab.goto(site.url("no/such/page/"))
+    assert page.locator("h1").inner_text() == "Page not found"
+    # Styles and scripts loaded: Material's header is sticky and its search is wired up.
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
+    page.wait_for_load_state("networkidle")
+    expected = [p for p in tab.problems if "no/such/page" in p or "status of 404" in p]
+    assert len(expected) == 2 and expected == tab.problems[:2], tab.problems  # the page itself only
+    assert len(tab.problems) == 2, tab.problems
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_axe_reports_no_violations(site, visit, scheme):
+    tab = visit(color_scheme="light")
+    failures = []
+    for url in site.page_urls:
+        page = tab.goto(url)
+        set_scheme(page, scheme)
+        results = AXE.run(page)
+        if results.violations_count:
+            failures.append(f"{url} [{scheme}]:\n{results.generate_report()}")
+    assert not failures, "\n".join(failures)
+
+
+def test_phone_layout_has_no_sideways_scroll_or_overlap(site, visit, artifacts):
+    tab = visit(viewport=PHONE, is_mobile=True, has_touch=True)
+    problems = []
+    for url in site.page_urls:
+        page = tab.goto(url)
+        found = page.evaluate(
+            """() => {
+              const out = [];
+              const width = document.documentElement.clientWidth;
+              if (document.documentElement.scrollWidth > width) out.push(`page scrolls sideways`);
+              // Content blocks stack without overlapping, and none sticks out of the viewport.
+              const blocks = [...document.querySelectorAll("article > *")]
+                .filter((el) => el.getClientRects().length && getComputedStyle(el).position === "static");
+              let previous = null;
+              for (const el of blocks) {
+                const r = el.getBoundingClientRect();
+                if (r.right > width + 1) out.push(`${el.tagName}.${el.className} is ${r.right}px wide`);
+                if (previous && r.top < previous.bottom - 1) out.push(`${el.tagName} overlaps the block above`);
+                previous = r;
+              }
+              // Text is never clipped inside its box (tables and code may scroll on purpose).
+              // Footnote back-links slide in on hover, off-box by design: leave them out.
+              for (const el of document.querySelectorAll(".footnote-backref")) el.style.display = "none";
+              for (const el of document.querySelectorAll("article :is(h1, h2, h3, p, li, figcaption, dt, dd)")) {
+                if (el.closest(".md-typeset__scrollwrap, pre")) continue;
+                if (el.scrollWidth > el.clientWidth + 1) out.push(`clipped text in ${el.tagName}: ${el.textContent.slice(0, 40)}`);
+              }
+              return out;
+            }"""
+        )
+        problems += [f"{url}: {p}" for p in found]
+    assert not problems, "\n".join(problems)
+
+
+def test_desktop_layout_uses_the_space(site, visit):
+    tab = visit(viewport=DESKTOP)
+    for url in site.page_urls:
+        page = tab.goto(url)
+        content = page.locator("article").bounding_box()
+        assert content["width"] >= 600, url
+        assert page.locator(".md-sidebar--primary").is_visible(), url
+        assert page.evaluate("document.documentElement.scrollWidth") <= DESKTOP["width"], url
+
+
+def test_everything_reads_without_javascript(site, visit):
+    tab = visit(javascript=False)
+    for url in site.page_urls:
+        page = tab.goto(url)
+        text = page.locator("article").inner_text()
+        assert page.locator("article h1").count() == 1, url
+        assert len(text) > 600, url
+    page = tab.goto(site.url("deficit-chart/"))
+    image = page.locator(".deficit-chart__frame img:visible")
+    assert image.count() == 1
+    assert image.evaluate("img => img.complete && img.naturalWidth > 0")
+    rows = page.locator("article table tbody tr")
+    assert rows.count() == len(site.soup(site.url("deficit-chart/")).select("article table tbody tr")) >= 11
+    assert "Japan" in page.locator("figure#chart figcaption").inner_text()
+
+
+@pytest.mark.parametrize(("name", "path"), [("home", ""), ("chart", "deficit-chart/")])
+@pytest.mark.parametrize(("device", "viewport"), [("desktop", DESKTOP), ("phone", PHONE)])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_screenshots(site, visit, artifacts, name, path, device, viewport, scheme):
+    """Saved for people to look at (test-artifacts/); the chart one shows the interactive chart."""
+    tab = visit(viewport=viewport, color_scheme=scheme)
+    page = tab.goto(site.url(path))
+    if name == "chart":
+        chart = page.locator("figure#chart")
+        chart.scroll_into_view_if_needed()
+        chart.locator(".deficit-chart__frame").hover()
+        page.wait_for_selector("figure#chart[data-state=interactive]")
+        page.mouse.move(0, 0)
+    page.screenshot(path=artifacts / f"{name}-{device}-{scheme}.png", full_page=False)
+    assert not tab.problems, tab.problems
