@@ -20,10 +20,11 @@ SUBPATH = "ishiba-trump"  # as GitHub Pages serves a project site
 
 
 def build_site(dest: Path, site_url: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    # Not --quiet: MkDocs then drops warnings before strict mode can count them.
     env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
     env.setdefault("SOURCE_DATE_EPOCH", "1738886400")
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(dest)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(dest)],
         cwd=cwd,
         env=env,
         capture_output=True,

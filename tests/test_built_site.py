@@ -201,3 +201,14 @@ def test_site_url_controls_every_absolute_url(tmp_path):
     assert locs and all(
         urlparse(u).netloc == "example.org" and u.startswith("https://example.org/") for u in locs
     )
+
+
+def test_glossary_terms_get_definitions_site_wide(site):
+    """Terms defined once in includes/glossary.md become <abbr> tooltips wherever they appear."""
+    found = {}
+    for url in site.page_urls:
+        for abbr in site.soup(url).select("article abbr[title]"):
+            found.setdefault(abbr.get_text(), abbr["title"])
+    for term in ("2+2", "Article 5", "FOIP", "Senkakus", "press club", "LNG", "Census basis", "EU"):
+        assert term in found, f"{term} has no tooltip anywhere"
+        assert len(found[term]) > 10

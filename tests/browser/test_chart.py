@@ -1,4 +1,4 @@
-"""The chart in a real browser: data read back from the plot, theming, instant navigation, keyboard, downloads."""
+"""The chart in a real browser: data read back from the plot, theming, navigation, keyboard, downloads."""
 
 from __future__ import annotations
 
@@ -85,8 +85,9 @@ def test_palette_switch_restyles_without_reload(site, visit):
     light = page.evaluate(READ_PLOT)
     assert light["font"] == PALETTES["default"]["text"]
     set_scheme(page, "slate")
+    dark_text = PALETTES["slate"]["text"]
     page.wait_for_function(
-        f"document.querySelector('.deficit-chart__plot')._fullLayout.font.color === '{PALETTES['slate']['text']}'"
+        f"document.querySelector('.deficit-chart__plot')._fullLayout.font.color === '{dark_text}'"
     )
     dark = page.evaluate(READ_PLOT)
     assert dark["grid"] == PALETTES["slate"]["grid"]
@@ -118,7 +119,9 @@ def test_instant_navigation_away_and_back_redraws_cleanly(site, visit):
     activate(page)
     page.evaluate("window.__sameDocument = true")
     listeners_with_one_plot = _resize_listeners(page)
-    modebar_position = page.evaluate("getComputedStyle(document.querySelector('.modebar-container')).position")
+    modebar_position = page.evaluate(
+        "getComputedStyle(document.querySelector('.modebar-container')).position"
+    )
     assert modebar_position == "absolute"  # plotly.js's own stylesheet is applied
 
     for _ in range(2):
@@ -131,7 +134,9 @@ def test_instant_navigation_away_and_back_redraws_cleanly(site, visit):
     assert page.evaluate("window.__sameDocument") is True, "navigation should be instant, not a reload"
     assert page.locator(".js-plotly-plot").count() == 1
     assert page.locator(CHART).count() == 1
-    assert page.evaluate("getComputedStyle(document.querySelector('.modebar-container')).position") == "absolute"
+    assert (
+        page.evaluate("getComputedStyle(document.querySelector('.modebar-container')).position") == "absolute"
+    )
     assert page.evaluate("getComputedStyle(document.querySelector('.main-svg')).position") == "absolute"
     assert _resize_listeners(page) == listeners_with_one_plot, "old plots leaked window listeners"
     plot = page.evaluate(READ_PLOT)

@@ -70,15 +70,17 @@ def test_phone_layout_has_no_sideways_scroll_or_overlap(site, visit, artifacts):
               for (const el of blocks) {
                 const r = el.getBoundingClientRect();
                 if (r.right > width + 1) out.push(`${el.tagName}.${el.className} is ${r.right}px wide`);
-                if (previous && r.top < previous.bottom - 1) out.push(`${el.tagName} overlaps the block above`);
+                if (previous && r.top < previous.bottom - 1) out.push(`${el.tagName} overlaps the one above`);
                 previous = r;
               }
               // Text is never clipped inside its box (tables and code may scroll on purpose).
               // Footnote back-links slide in on hover, off-box by design: leave them out.
               for (const el of document.querySelectorAll(".footnote-backref")) el.style.display = "none";
-              for (const el of document.querySelectorAll("article :is(h1, h2, h3, p, li, figcaption, dt, dd)")) {
+              const text = "article :is(h1, h2, h3, p, li, figcaption, dt, dd)";
+              for (const el of document.querySelectorAll(text)) {
                 if (el.closest(".md-typeset__scrollwrap, pre")) continue;
-                if (el.scrollWidth > el.clientWidth + 1) out.push(`clipped text in ${el.tagName}: ${el.textContent.slice(0, 40)}`);
+                const clipped = el.scrollWidth > el.clientWidth + 1;
+                if (clipped) out.push(`clipped ${el.tagName}: ${el.textContent.slice(0, 40)}`);
               }
               return out;
             }"""

@@ -1,0 +1,79 @@
+"""`mkdocs serve` (what `make serve` runs) regenerates the chart when the CSV changes."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+from tests.test_built_site import _copy_project
+
+
+def _port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _figure(url: str) -> dict | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return json.load(response)
+    except OSError:
+        return None
+
+
+def _wait_for(predicate, timeout: float):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.5)
+    return None
+
+
+def test_editing_the_csv_while_serving_updates_the_chart(tmp_path):
+    project = _copy_project(tmp_path / "project")
+    port = _port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "https://example.org/explainer/"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=(tmp_path / "serve.log").open("w"),
+    )
+    log = tmp_path / "serve.log"
+    url = f"http://127.0.0.1:{port}/explainer/assets/charts/figure.json"
+
+    def japan_value():
+        doc = _figure(url)
+        if not doc:
+            return None
+        return next(t["x"][0] for t in doc["figure"]["data"] if t["meta"]["role"] == "japan")
+
+    try:
+        assert _wait_for(japan_value, 60) == 68.5
+        csv_path = project / "data" / "us-goods-deficits-2024.csv"
+        csv_path.write_text(csv_path.read_text().replace("Japan,country,68.5", "Japan,country,69.4"))
+        assert _wait_for(lambda: japan_value() == 69.4, 90), "the served chart did not pick up the edit"
+        # A broken edit is reported (MkDocs then holds requests until the build is fixed) ...
+        good = csv_path.read_text()
+        csv_path.write_text(good.replace("Japan,country,69.4", "Japan,country,oops"))
+        problem = "us-goods-deficits-2024.csv, line 9: 'deficit_bn_usd' must be a number, got 'oops'"
+        assert _wait_for(lambda: problem in log.read_text(), 60), log.read_text()[-2000:]
+        # ... and fixing it brings the chart back.
+        csv_path.write_text(good)
+        assert _wait_for(lambda: japan_value() == 69.4, 90)
+        # The static images were re-rendered for the new data, and the old entry dropped.
+        entries = [p for p in (project / "chart-cache").iterdir() if not p.name.startswith(".")]
+        assert len(entries) == 1
+        assert "$69.4B" in (entries[0] / "chart-wide-light.svg").read_text()
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
