@@ -16,6 +16,7 @@ from urllib.parse import urljoin, urlparse
 import pytest
 from bs4 import BeautifulSoup
 
+from scripts.deficits_chart import NARROW, WIDE
 from scripts.deficits_data import load_deficits
 from scripts.deficits_table import plotted_csv
 from tests.conftest import ROOT, build_site
@@ -122,11 +123,22 @@ def test_figure_json_carries_no_template_and_the_data(site):
 
 def test_page_images_reserve_their_space(site):
     soup = site.soup(site.url("deficit-chart/"))
-    images = soup.select(".deficit-chart__frame img")
-    assert len(images) == 4
-    for img in images:
-        assert img.get("width") and img.get("height") and img.get("alt"), img
-        assert (site.dir / "deficit-chart" / img["src"].split("#")[0]).resolve().is_file()
+    images = soup.select(".deficit-chart__frame picture img")
+    sources = soup.select(".deficit-chart__frame picture source")
+    assert len(images) == 2 and len(sources) == 2
+    assert {img["src"].split("#")[1] for img in images} == {"only-light", "only-dark"}
+    for element in images + sources:
+        assert element.get("width") and element.get("height"), element
+        path = (element.get("src") or element.get("srcset")).split("#")[0]
+        assert (site.dir / "deficit-chart" / path).resolve().is_file(), path
+    assert all(img.get("alt") for img in images)
+    # The phone-sized render is picked by the same breakpoint the CSS reserves space with.
+    css = (site.dir / "assets" / "stylesheets" / "site.css").read_text()
+    assert "@media (max-width: 600px)" in css
+    assert f"aspect-ratio: {WIDE[0]} / {WIDE[1]}" in css and f"aspect-ratio: {NARROW[0]} / {NARROW[1]}" in css
+    assert {(img["width"], img["height"]) for img in images} == {(str(WIDE[0]), str(WIDE[1]))}
+    assert {(s["width"], s["height"]) for s in sources} == {(str(NARROW[0]), str(NARROW[1]))}
+    assert {s["media"] for s in sources} == {"(max-width: 600px)"}
 
 
 def test_no_root_absolute_links_in_pages(site):
@@ -212,3 +224,12 @@ def test_glossary_terms_get_definitions_site_wide(site):
     for term in ("2+2", "Article 5", "FOIP", "Senkakus", "press club", "LNG", "Census basis", "EU"):
         assert term in found, f"{term} has no tooltip anywhere"
         assert len(found[term]) > 10
+
+
+def test_chart_page_preloads_exactly_the_images_it_shows(site):
+    soup = site.soup(site.url("deficit-chart/"))
+    preloads = {link["href"] for link in soup.find_all("link", rel="preload")}
+    shown = {img["src"].split("#")[0] for img in soup.select(".deficit-chart__frame img")}
+    shown |= {source["srcset"] for source in soup.select(".deficit-chart__frame source")}
+    assert preloads == shown
+    assert all(link.get("media") for link in soup.find_all("link", rel="preload"))

@@ -53,13 +53,18 @@ class Visit:
         self.page.on("console", self._console)
         self.page.on("pageerror", lambda error: self.problems.append(f"page error: {error}"))
         self.page.on("response", self._response)
-        self.page.on("requestfailed", lambda r: self.problems.append(f"request failed: {r.url} {r.failure}"))
+        self.page.on("requestfailed", self._failed)
         # Off-site requests are blocked and recorded: the site must work on a closed network.
         context.route("**/*", self._route)
 
     def _console(self, message):
         if message.type == "error":
             self.problems.append(f"console error: {message.text}")
+
+    def _failed(self, request):
+        # Leaving a page cancels its pending requests (ERR_ABORTED): not a fault of the page.
+        if "ERR_ABORTED" not in (request.failure or ""):
+            self.problems.append(f"request failed: {request.url} {request.failure}")
 
     def _response(self, response):
         if response.status >= 400:

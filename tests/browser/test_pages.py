@@ -87,6 +87,7 @@ def test_phone_layout_has_no_sideways_scroll_or_overlap(site, visit, artifacts):
         )
         problems += [f"{url}: {p}" for p in found]
     assert not problems, "\n".join(problems)
+    assert not tab.problems, tab.problems  # e.g. the phone-sized chart image loads
 
 
 def test_desktop_layout_uses_the_space(site, visit):
