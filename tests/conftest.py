@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -40,7 +41,8 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         pass
 
     def send_error(self, code, message=None, explain=None):
-        page = Path(self.directory) / SUBPATH / "404.html"
+        site = Path(self.directory) / SUBPATH
+        page = (site if site.is_dir() else Path(self.directory)) / "404.html"
         if code != 404 or not page.is_file():
             return super().send_error(code, message, explain)
         body = page.read_bytes()
@@ -51,16 +53,25 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
 
-@pytest.fixture(scope="session")
-def server(tmp_path_factory):
-    """An HTTP server on loopback; yields (root directory, base URL of the site)."""
-    root = tmp_path_factory.mktemp("www")
+@contextlib.contextmanager
+def serve_directory(root: Path):
+    """Serve ``root`` over HTTP on loopback; yields the server's origin URL with a slash."""
     handler = functools.partial(_Handler, directory=str(root))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield root, f"http://127.0.0.1:{httpd.server_address[1]}/{SUBPATH}/"
-    httpd.shutdown()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory):
+    """The site's server, as GitHub Pages serves a project site; yields (root, site URL)."""
+    root = tmp_path_factory.mktemp("www")
+    with serve_directory(root) as origin:
+        yield root, f"{origin}{SUBPATH}/"
 
 
 @pytest.fixture(scope="session")

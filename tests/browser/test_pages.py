@@ -9,6 +9,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from tests.browser.conftest import DESKTOP, PHONE
+from tests.conftest import build_site, serve_directory
 
 AXE = Axe()
 
@@ -38,6 +39,23 @@ def test_404_page_is_styled_under_the_subpath(site, visit):
     expected = [p for p in tab.problems if "no/such/page" in p or "status of 404" in p]
     assert len(expected) == 2 and expected == tab.problems[:2], tab.problems  # the page itself only
     assert len(tab.problems) == 2, tab.problems
+
+
+def test_site_works_at_a_domain_root(tmp_path, visit):
+    """The same build also works as a user or custom-domain site, at the root of its origin."""
+    with serve_directory(tmp_path) as origin:
+        result = build_site(tmp_path, origin)
+        assert result.returncode == 0, result.stderr
+        tab = visit()
+        tab.origin = origin.rstrip("/")
+        for path in ("", "deficit-chart/", "timeline/"):
+            page = tab.goto(origin + path)
+            page.wait_for_load_state("networkidle")
+            assert page.locator("article h1").count() == 1
+        page = tab.goto(origin + "deficit-chart/")
+        page.locator("figure#chart .deficit-chart__frame").hover()
+        page.wait_for_selector("figure#chart[data-state=interactive]")
+        assert not tab.problems, tab.problems
 
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])
