@@ -11,7 +11,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from scripts.chart_assets import INLINE_SVGS, ensure_chart_assets
+from scripts.chart_assets import ALL_FILES, SOCIAL_NAME, ensure_chart_assets
 from scripts.chart_theme import css_custom_properties
 from scripts.deficits_data import CSV_PATH, DATA_DIR, DataError, load_deficits
 from scripts.deficits_table import table_markdown
@@ -45,14 +45,8 @@ def on_pre_build(config) -> None:
 
 def on_files(files, config):
     assets = _state["assets"]
-    names = [
-        "figure.json",
-        "us-goods-deficits-2024.csv",
-        "us-goods-deficits-2024.png",
-        "us-goods-deficits-2024.svg",
-        *INLINE_SVGS.values(),
-    ]
-    for name in names:
+    # Everything in the cache entry is published, except the social card (written per page below).
+    for name in (n for n in ALL_FILES if n != SOCIAL_NAME):
         files.append(File.generated(config, f"{CHART_URL_DIR}/{name}", abs_src_path=str(assets.path(name))))
     files.append(
         File.generated(config, "assets/stylesheets/chart-theme.css", content=css_custom_properties())
@@ -70,7 +64,7 @@ def on_page_context(context, page, config, nav):
             path=page.meta["og_image_path"],
             title=page.meta.get("title") or page.title,
             description=page.meta.get("description") or config.site_description,
-            chart_image=_state["assets"].path("social.png")
+            chart_image=_state["assets"].path(SOCIAL_NAME)
             if page.meta.get("social_card") == "chart"
             else None,
         )
