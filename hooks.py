@@ -11,16 +11,21 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from scripts.chart_assets import ALL_FILES, SOCIAL_NAME, ensure_chart_assets
+from scripts.chart_assets import ALL_FILES, INLINE_SVGS, SOCIAL_NAME, ensure_chart_assets
 from scripts.chart_theme import css_custom_properties
 from scripts.deficits_data import CSV_PATH, DATA_DIR, DataError, load_deficits
 from scripts.deficits_table import table_markdown
+from scripts.inline_chart import static_chart_html
 from scripts.social_cards import SocialCard, write_cards
 
 ROOT = Path(__file__).resolve().parent
 SNIPPETS_DIR = ROOT / "build" / "snippets"
 CHART_URL_DIR = "assets/charts"
 SOCIAL_URL_DIR = "assets/social"
+STATIC_CHART_LABEL = (
+    "Bar chart of the 2024 U.S. goods deficit by partner: China $295.4 billion, Japan seventh among "
+    "countries at $68.5 billion. Full description and data below."
+)
 
 _state: dict = {"assets": None, "cards": []}
 
@@ -35,12 +40,23 @@ def on_pre_build(config) -> None:
         _state["assets"] = ensure_chart_assets(partners)
     except RuntimeError as exc:
         raise PluginError(str(exc)) from None
-    SNIPPETS_DIR.mkdir(parents=True, exist_ok=True)
-    table = table_markdown(partners)
-    target = SNIPPETS_DIR / "deficits-table.md"
-    if not target.is_file() or target.read_text(encoding="utf-8") != table:
-        target.write_text(table, encoding="utf-8")
+    assets = _state["assets"]
+    static = static_chart_html(
+        assets.path(INLINE_SVGS["wide"]).read_text(encoding="utf-8"),
+        assets.path(INLINE_SVGS["narrow"]).read_text(encoding="utf-8"),
+        STATIC_CHART_LABEL,
+    )
+    _write_snippet("deficits-table.md", table_markdown(partners))
+    _write_snippet("deficit-chart-static.md", static)
     _state["cards"] = []
+
+
+def _write_snippet(name: str, text: str) -> None:
+    # Rewrite only on change, so `mkdocs serve` does not see churn.
+    SNIPPETS_DIR.mkdir(parents=True, exist_ok=True)
+    target = SNIPPETS_DIR / name
+    if not target.is_file() or target.read_text(encoding="utf-8") != text:
+        target.write_text(text, encoding="utf-8")
 
 
 def on_files(files, config):

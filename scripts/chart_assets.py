@@ -33,12 +33,8 @@ CSV_NAME = f"{STEM}.csv"
 PNG_NAME = f"{STEM}.png"
 SVG_NAME = f"{STEM}.svg"
 SOCIAL_NAME = "social.png"
-INLINE_SVGS = {  # (layout, scheme) -> file name of the in-page static image
-    ("wide", "default"): "chart-wide-light.svg",
-    ("wide", "slate"): "chart-wide-dark.svg",
-    ("narrow", "default"): "chart-narrow-light.svg",
-    ("narrow", "slate"): "chart-narrow-dark.svg",
-}
+# The in-page static chart, per layout; inlined into the page and themed by CSS (see inline_chart).
+INLINE_SVGS = {"wide": "chart-wide.svg", "narrow": "chart-narrow.svg"}
 ALL_FILES = (FIGURE_JSON, CSV_NAME, PNG_NAME, SVG_NAME, SOCIAL_NAME, *INLINE_SVGS.values())
 
 
@@ -88,11 +84,11 @@ def _render_images(partners: list[Partner], out: Path) -> None:
     sizes = {"wide": WIDE, "narrow": NARROW}
     jobs = [
         {
-            "fig": build_figure(partners, scheme, narrow=layout == "narrow"),
+            "fig": build_figure(partners, "default", narrow=layout == "narrow"),
             "path": str(out / name),
             "opts": {"format": "svg", "width": sizes[layout][0], "height": sizes[layout][1]},
         }
-        for (layout, scheme), name in INLINE_SVGS.items()
+        for layout, name in INLINE_SVGS.items()
     ]
     titled = build_figure(partners, "default", titled=True, height=DOWNLOAD[1])
     card_size = (SOCIAL[0] * 2 // 3, SOCIAL[1] * 2 // 3)

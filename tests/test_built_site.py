@@ -16,6 +16,7 @@ from urllib.parse import urljoin, urlparse
 import pytest
 from bs4 import BeautifulSoup
 
+from scripts.chart_theme import PALETTES
 from scripts.deficits_chart import NARROW, WIDE
 from scripts.deficits_data import load_deficits
 from scripts.deficits_table import plotted_csv
@@ -90,15 +91,15 @@ def test_csv_download_is_exactly_the_plotted_data(site):
     assert eu["rank_among_countries"] == ""
 
 
-@pytest.mark.parametrize(
-    "name", ["chart-wide-light.svg", "chart-wide-dark.svg", "chart-narrow-light.svg", "chart-narrow-dark.svg"]
-)
-def test_static_svg_shows_the_data(site, name):
-    svg = BeautifulSoup((site.dir / CHARTS / name).read_text(encoding="utf-8"), "html.parser")
+@pytest.mark.parametrize("layout", ["wide", "narrow"])
+def test_static_chart_in_the_page_shows_the_data(site, layout):
+    page = site.soup(site.url("deficit-chart/"))
+    svg = page.select_one(f"figure#chart svg.deficit-chart__static--{layout}")
+    assert svg is not None and svg.get("role") == "img" and "Japan" in svg["aria-label"]
     texts = {t.get_text() for t in svg.find_all("text")}
     for p in load_deficits():
         value = f"${p.deficit_bn_usd:.1f}B"
-        assert any(value in t for t in texts), f"{name} lacks {value}"
+        assert any(value in t for t in texts), f"{layout} chart lacks {value}"
     assert "7th · $68.5B" in texts
     assert any(t.startswith("1. China") for t in texts)
     assert not any(
@@ -121,24 +122,25 @@ def test_figure_json_carries_no_template_and_the_data(site):
     assert plotted == {p.name: p.deficit_bn_usd for p in load_deficits()}
 
 
-def test_page_images_reserve_their_space(site):
-    soup = site.soup(site.url("deficit-chart/"))
-    images = soup.select(".deficit-chart__frame picture img")
-    sources = soup.select(".deficit-chart__frame picture source")
-    assert len(images) == 2 and len(sources) == 2
-    assert {img["src"].split("#")[1] for img in images} == {"only-light", "only-dark"}
-    for element in images + sources:
-        assert element.get("width") and element.get("height"), element
-        path = (element.get("src") or element.get("srcset")).split("#")[0]
-        assert (site.dir / "deficit-chart" / path).resolve().is_file(), path
-    assert all(img.get("alt") for img in images)
-    # The phone-sized render is picked by the same breakpoint the CSS reserves space with.
+def test_static_chart_is_inline_themed_and_sized(site):
+    page = site.soup(site.url("deficit-chart/"))
+    frame = page.select_one("figure#chart .deficit-chart__frame")
+    svgs = frame.select("svg.deficit-chart__static")
+    assert len(svgs) == 2
+    assert {svg["viewbox"] for svg in svgs} == {f"0 0 {WIDE[0]} {WIDE[1]}", f"0 0 {NARROW[0]} {NARROW[1]}"}
+    markup = str(frame)
+    # Colours come from the palette's CSS variables, so one SVG serves light and dark.
+    assert "var(--chart-japan)" in markup and "var(--chart-text)" in markup and "var(--chart-grid)" in markup
+    for scheme in PALETTES.values():
+        for name in ("japan", "bar", "text", "grid"):
+            r, g, b = (int(scheme[name].lstrip("#")[i : i + 2], 16) for i in (0, 2, 4))
+            assert f"rgb({r}, {g}, {b})" not in markup, name
+    ids = re.findall(r'id="([^"]+)"', str(page))
+    assert len(ids) == len(set(ids)), "duplicate ids in the page"
+    # The frame reserves each layout's aspect ratio at the breakpoint the CSS switches layouts.
     css = (site.dir / "assets" / "stylesheets" / "site.css").read_text()
     assert "@media (max-width: 600px)" in css
     assert f"aspect-ratio: {WIDE[0]} / {WIDE[1]}" in css and f"aspect-ratio: {NARROW[0]} / {NARROW[1]}" in css
-    assert {(img["width"], img["height"]) for img in images} == {(str(WIDE[0]), str(WIDE[1]))}
-    assert {(s["width"], s["height"]) for s in sources} == {(str(NARROW[0]), str(NARROW[1]))}
-    assert {s["media"] for s in sources} == {"(max-width: 600px)"}
 
 
 def test_no_root_absolute_links_in_pages(site):
@@ -224,12 +226,3 @@ def test_glossary_terms_get_definitions_site_wide(site):
     for term in ("2+2", "Article 5", "FOIP", "Senkakus", "press club", "LNG", "Census basis", "EU"):
         assert term in found, f"{term} has no tooltip anywhere"
         assert len(found[term]) > 10
-
-
-def test_chart_page_preloads_exactly_the_images_it_shows(site):
-    soup = site.soup(site.url("deficit-chart/"))
-    preloads = {link["href"] for link in soup.find_all("link", rel="preload")}
-    shown = {img["src"].split("#")[0] for img in soup.select(".deficit-chart__frame img")}
-    shown |= {source["srcset"] for source in soup.select(".deficit-chart__frame source")}
-    assert preloads == shown
-    assert all(link.get("media") for link in soup.find_all("link", rel="preload"))

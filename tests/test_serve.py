@@ -73,7 +73,7 @@ def test_editing_the_csv_while_serving_updates_the_chart(tmp_path):
         # The static images were re-rendered for the new data, and the old entry dropped.
         entries = [p for p in (project / "chart-cache").iterdir() if not p.name.startswith(".")]
         assert len(entries) == 1
-        assert "$69.4B" in (entries[0] / "chart-wide-light.svg").read_text()
+        assert "$69.4B" in (entries[0] / "chart-wide.svg").read_text()
     finally:
         server.terminate()
         server.wait(timeout=20)

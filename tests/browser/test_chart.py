@@ -101,7 +101,8 @@ def test_chart_follows_the_os_scheme(site, visit):
     tab = visit(color_scheme="dark")
     page = tab.goto(site.url("deficit-chart/"))
     assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
-    assert page.locator(".deficit-chart__frame img:visible").get_attribute("src").endswith("#only-dark")
+    static_japan = page.locator(".deficit-chart__static:visible .trace.bars").nth(1).locator("path").first
+    assert static_japan.evaluate("p => getComputedStyle(p).fill") == rgb(PALETTES["slate"]["japan"])
     activate(page)
     assert page.evaluate(READ_PLOT)["font"] == PALETTES["slate"]["text"]
 

@@ -126,9 +126,10 @@ def test_everything_reads_without_javascript(site, visit):
         assert page.locator("article h1").count() == 1, url
         assert len(text) > 600, url
     page = tab.goto(site.url("deficit-chart/"))
-    image = page.locator(".deficit-chart__frame img:visible")
-    assert image.count() == 1
-    assert image.evaluate("img => img.complete && img.naturalWidth > 0")
+    chart = page.locator(".deficit-chart__static:visible")
+    assert chart.count() == 1
+    assert chart.bounding_box()["height"] > 300
+    assert "7th · $68.5B" in chart.text_content()
     rows = page.locator("article table tbody tr")
     assert rows.count() == len(site.soup(site.url("deficit-chart/")).select("article table tbody tr")) >= 11
     assert "Japan" in page.locator("figure#chart figcaption").inner_text()

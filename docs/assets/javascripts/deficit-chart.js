@@ -12,6 +12,7 @@
 
   // Resolved against this script's own URL, so the site works under any subpath.
   const PLOTLY_URL = new URL("vendor/plotly-basic-4.1.1.min.js", document.currentScript.src).href;
+  const FIGURE_URL = new URL("../charts/figure.json", document.currentScript.src).href;
   const NARROW = window.matchMedia("(max-width: 600px)");
   const ROLES = ["bar", "japan", "bloc"];
   const live = new Set(); // plot nodes currently drawn
@@ -86,13 +87,11 @@
   async function activate(chart) {
     if (chart.dataset.state) return;
     chart.dataset.state = "loading";
-    const image = chart.querySelector("img");
     try {
-      const figureUrl = new URL("figure.json", image.currentSrc || image.src);
       const [Plotly, doc] = await Promise.all([
         loadPlotly(),
-        fetch(figureUrl).then((response) => {
-          if (!response.ok) throw new Error(`${figureUrl}: HTTP ${response.status}`);
+        fetch(FIGURE_URL).then((response) => {
+          if (!response.ok) throw new Error(`${FIGURE_URL}: HTTP ${response.status}`);
           return response.json();
         }),
       ]);
