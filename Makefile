@@ -56,7 +56,7 @@ test: $(BIN)/.dev-deps chromium lint
 
 bench: $(BIN)/.dev-deps chromium
 	cd bench && npm ci --no-audit --no-fund --loglevel=error
-	$(BIN)/python -m scripts.bench
+	$(BIN)/python bench/run.py
 
 lock:
 	$(PYTHON) -m venv $(VENV)

@@ -1,4 +1,4 @@
-"""MkDocs wiring: a thin adapter from MkDocs events to the build logic in ``scripts/``.
+"""MkDocs wiring: a thin adapter from MkDocs events to the build logic in ``explainer/``.
 
 Everything derived from ``data/`` is (re)generated on every build and on every change during
 ``mkdocs serve``; the CSV is validated before MkDocs cleans or writes ``site/``.
@@ -11,12 +11,12 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from scripts.chart_assets import ALL_FILES, INLINE_SVGS, SOCIAL_NAME, ensure_chart_assets
-from scripts.chart_theme import css_custom_properties
-from scripts.deficits_data import CSV_PATH, DATA_DIR, DataError, load_deficits
-from scripts.deficits_table import table_markdown
-from scripts.inline_chart import static_chart_html
-from scripts.social_cards import SocialCard, write_cards
+from explainer.chart_cache import ALL_FILES, INLINE_SVGS, SOCIAL_NAME, ensure_chart_cache
+from explainer.chart_theme import css_custom_properties
+from explainer.deficits_data import CSV_PATH, DATA_DIR, DataError, load_deficits
+from explainer.deficits_table import table_markdown
+from explainer.inline_chart import static_chart_html
+from explainer.social_cards import SocialCard, write_cards
 
 ROOT = Path(__file__).resolve().parent
 SNIPPETS_DIR = ROOT / "build" / "snippets"
@@ -37,7 +37,7 @@ def on_pre_build(config) -> None:
     except DataError as exc:
         raise PluginError(f"Invalid chart data: {exc}") from None
     try:
-        _state["assets"] = ensure_chart_assets(partners)
+        _state["assets"] = ensure_chart_cache(partners)
     except RuntimeError as exc:
         raise PluginError(str(exc)) from None
     assets = _state["assets"]
@@ -95,6 +95,6 @@ def on_post_build(config) -> None:
 def on_serve(server, config, builder):
     # Editing the CSV, its description or the chart code while serving rebuilds the chart.
     server.watch(str(DATA_DIR))
-    server.watch(str(ROOT / "scripts"))
+    server.watch(str(ROOT / "explainer"))
     server.watch(str(ROOT / "includes"))
     return server

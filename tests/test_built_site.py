@@ -3,41 +3,22 @@
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import json
 import re
-import shutil
-import struct
-import subprocess
-from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import pytest
 from bs4 import BeautifulSoup
 
-from scripts.chart_theme import PALETTES
-from scripts.deficits_chart import NARROW, WIDE
-from scripts.deficits_data import load_deficits
-from scripts.deficits_table import plotted_csv
-from tests.conftest import ROOT, build_site
+from explainer.chart_theme import PALETTES
+from explainer.deficits_chart import NARROW, WIDE
+from explainer.deficits_data import load_deficits
+from explainer.deficits_table import plotted_csv
+from tests.helpers import build_site, copy_project, png_size, tree_digest
 
 CHARTS = "assets/charts/"
 EXPECTED_PAGES = {"", "personal-trust/", "gifts/", "demands/", "deficit-chart/", "fact-check/", "sources/"}
-
-
-def png_size(path: Path) -> tuple[int, int]:
-    data = path.read_bytes()
-    assert data[:8] == b"\x89PNG\r\n\x1a\n", f"{path} is not a PNG"
-    return struct.unpack(">II", data[16:24])
-
-
-def tree_digest(directory: Path) -> dict[str, str]:
-    return {
-        str(p.relative_to(directory)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(directory.rglob("*"))
-        if p.is_file()
-    }
 
 
 def test_sitemap_lists_every_page(site):
@@ -108,7 +89,7 @@ def test_static_chart_in_the_page_shows_the_data(site, layout):
 
 
 def test_downloadable_images_exist(site):
-    assert png_size(site.dir / CHARTS / "us-goods-deficits-2024.png") == (2000, 1280)
+    assert png_size((site.dir / CHARTS / "us-goods-deficits-2024.png").read_bytes()) == (2000, 1280)
     svg = (site.dir / CHARTS / "us-goods-deficits-2024.svg").read_text(encoding="utf-8")
     assert "295.4" in svg and "as first published 5 Feb 2025" in svg
 
@@ -173,24 +154,8 @@ def test_two_builds_are_byte_identical(tmp_path, site):
     assert tree_digest(first) == tree_digest(site.dir)
 
 
-def _copy_project(dest: Path) -> Path:
-    files = subprocess.run(
-        ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.split()
-    for name in files:
-        source = ROOT / name
-        if source.is_file():
-            (dest / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, dest / name)
-    return dest
-
-
 def test_bad_csv_stops_the_build_and_keeps_the_last_site(tmp_path):
-    project = _copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project")
     site_dir = project / "site"
     assert build_site(site_dir, "https://example.org/", cwd=project).returncode == 0
     before = tree_digest(site_dir)

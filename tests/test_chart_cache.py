@@ -5,10 +5,10 @@ from __future__ import annotations
 import subprocess
 from dataclasses import replace
 
-from scripts.chart_assets import ALL_FILES, CACHE_DIR, FIGURE_JSON, cache_key, figure_json
-from scripts.deficits_data import load_deficits
-from scripts.deficits_table import plotted_csv
-from tests.conftest import ROOT
+from explainer.chart_cache import ALL_FILES, CACHE_DIR, FIGURE_JSON, cache_key, figure_json
+from explainer.deficits_data import load_deficits
+from explainer.deficits_table import plotted_csv
+from tests.helpers import ROOT
 
 
 def test_committed_cache_matches_current_inputs():

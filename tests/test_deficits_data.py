@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scripts.deficits_data import CSV_PATH, DataError, load_deficits
+from explainer.deficits_data import CSV_PATH, DataError, load_deficits
 
 GOOD = CSV_PATH.read_bytes()
 HEADER = b"partner,partner_type,deficit_bn_usd,sources\n"

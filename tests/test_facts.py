@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 MONTHS = {
     name: number

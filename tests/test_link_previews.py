@@ -2,24 +2,20 @@
 
 from __future__ import annotations
 
-import struct
 from urllib.parse import urljoin
 
 import pytest
+from bs4 import BeautifulSoup
 
-from scripts.chart_assets import CACHE_DIR, cache_key
-from scripts.deficits_data import load_deficits
+from explainer.chart_cache import CACHE_DIR, cache_key
+from explainer.deficits_data import load_deficits
+from tests.helpers import build_site, png_size
 
 
 def meta(soup, key: str) -> str:
     tag = soup.find("meta", attrs={"property": key}) or soup.find("meta", attrs={"name": key})
     assert tag is not None and tag.get("content"), f"missing {key}"
     return tag["content"]
-
-
-def png_size(data: bytes) -> tuple[int, int]:
-    assert data[:8] == b"\x89PNG\r\n\x1a\n"
-    return struct.unpack(">II", data[16:24])
 
 
 def test_every_page_has_complete_preview_tags(site):
@@ -89,10 +85,6 @@ def test_robots_sitemap_and_favicon(site):
 
 @pytest.mark.parametrize("site_url", ["https://example.org/", "https://example.github.io/ishiba-trump/"])
 def test_preview_urls_follow_site_url(tmp_path, site_url):
-    from bs4 import BeautifulSoup
-
-    from tests.conftest import build_site
-
     result = build_site(tmp_path, site_url)
     assert result.returncode == 0, result.stderr
     soup = BeautifulSoup((tmp_path / "gifts" / "index.html").read_text(), "html.parser")

@@ -10,7 +10,7 @@ import sys
 import time
 import urllib.request
 
-from tests.test_built_site import _copy_project
+from tests.helpers import copy_project
 
 
 def _port() -> int:
@@ -38,7 +38,7 @@ def _wait_for(predicate, timeout: float):
 
 
 def test_editing_the_csv_while_serving_updates_the_chart(tmp_path):
-    project = _copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project")
     port = _port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "https://example.org/explainer/"}
     server = subprocess.Popen(

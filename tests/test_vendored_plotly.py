@@ -6,7 +6,7 @@ import re
 
 from plotly.offline import get_plotlyjs_version
 
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 VENDOR = ROOT / "docs" / "assets" / "javascripts" / "vendor"
 

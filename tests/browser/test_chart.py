@@ -7,11 +7,11 @@ import io
 
 import pytest
 
-from scripts.chart_theme import PALETTES
-from scripts.deficits_data import load_deficits
-from scripts.deficits_table import plotted_csv
+from explainer.chart_theme import PALETTES
+from explainer.deficits_data import load_deficits
+from explainer.deficits_table import plotted_csv
 from tests.browser.conftest import PHONE
-from tests.browser.test_pages import set_scheme
+from tests.helpers import rgb, set_scheme
 
 CHART = "figure#chart"
 READ_PLOT = """() => {
@@ -24,11 +24,6 @@ READ_PLOT = """() => {
     grid: plot._fullLayout.xaxis.gridcolor,
   };
 }"""
-
-
-def rgb(hex_colour: str) -> str:
-    value = hex_colour.lstrip("#")
-    return "rgb({}, {}, {})".format(*(int(value[i : i + 2], 16) for i in (0, 2, 4)))
 
 
 def activate(page):

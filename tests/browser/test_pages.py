@@ -9,16 +9,9 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from tests.browser.conftest import DESKTOP, PHONE
-from tests.conftest import build_site, serve_directory
+from tests.helpers import build_site, serve_directory, set_scheme
 
 AXE = Axe()
-
-
-def set_scheme(page, scheme: str) -> None:
-    """Pick Material's palette the way a reader does (its toggle), then wait for the repaint."""
-    option = {"default": "__palette_1", "slate": "__palette_2"}[scheme]
-    page.evaluate(f"document.getElementById('{option}').click()")
-    page.wait_for_function(f"document.body.dataset.mdColorScheme === '{scheme}'")
 
 
 def test_pages_load_without_errors_or_third_parties(site, visit):

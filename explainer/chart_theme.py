@@ -38,4 +38,4 @@ def css_custom_properties() -> str:
     for scheme, palette in PALETTES.items():
         props = "".join(f"  --chart-{name}: {value};\n" for name, value in palette.items())
         blocks.append(f'[data-md-color-scheme="{scheme}"] {{\n{props}}}\n')
-    return "/* Generated from scripts/chart_theme.py: edit the palettes there. */\n" + "\n".join(blocks)
+    return "/* Generated from explainer/chart_theme.py: edit the palettes there. */\n" + "\n".join(blocks)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from scripts.deficits_data import Partner
+from explainer.deficits_data import Partner
 
 HIGHLIGHT = "Japan"
 

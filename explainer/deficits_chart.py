@@ -10,8 +10,8 @@ from collections.abc import Iterable
 
 import plotly.graph_objects as go
 
-from scripts.chart_theme import FONT_FAMILY, PALETTES
-from scripts.deficits_data import Partner
+from explainer.chart_theme import FONT_FAMILY, PALETTES
+from explainer.deficits_data import Partner
 
 HEADLINE = "China ran the largest U.S. goods deficit in 2024; Japan was 7th among countries"
 SUBTITLE = (

@@ -42,7 +42,16 @@ CHROME_FLAGS = (
     "--headless=new --no-sandbox --disable-gpu --disable-background-networking "
     "--disable-component-update --disable-sync --no-first-run"
 )
-PROJECT_FILES = ("mkdocs.yml", "hooks.py", "docs", "includes", "overrides", "scripts", "data", "chart-cache")
+PROJECT_FILES = (
+    "mkdocs.yml",
+    "hooks.py",
+    "docs",
+    "includes",
+    "overrides",
+    "explainer",
+    "data",
+    "chart-cache",
+)
 TEXT_SUFFIXES = {".html", ".css", ".js", ".json", ".svg", ".xml", ".csv", ".txt"}
 METRICS = {
     "FCP ms": "first-contentful-paint",
@@ -88,8 +97,8 @@ def mkdocs_build(project: Path, site_dir: Path, site_url: str, config: str = "mk
 def make_baseline(project: Path) -> None:
     """Swap the chart figure for what `fig.to_html(include_plotlyjs=True)` gives."""
     sys.path.insert(0, str(ROOT))
-    from scripts.deficits_chart import build_figure
-    from scripts.deficits_data import load_deficits
+    from explainer.deficits_chart import build_figure
+    from explainer.deficits_data import load_deficits
 
     html = build_figure(load_deficits()).to_html(full_html=False, include_plotlyjs=True)
     (project / "includes" / "deficit-chart-figure.md").write_text(
@@ -320,7 +329,7 @@ Latest `make bench` run: {datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")}.
 Machine: {os.cpu_count()} cores, {gib} GiB, {platform.platform()},
 Python {platform.python_version()}, Node {node}, {chromium}, Lighthouse 12.2.3.
 
-Method: `make bench` (`python -m scripts.bench --runs {args.runs} --builds {args.builds}`) builds this
+Method: `make bench` (`python bench/run.py --runs {args.runs} --builds {args.builds}`) builds this
 site and a **baseline** of the same pages in which the chart is embedded the obvious way,
 `fig.to_html(include_plotlyjs=True)`. Both are served gzip-compressed by `http-server` on loopback
 and measured by Lighthouse in its default mobile mode (simulated slow 4G, 4× CPU slowdown) and with

@@ -18,15 +18,15 @@ from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
-from scripts.deficits_data import Partner
-from scripts.deficits_table import plotted_csv
+from explainer.deficits_data import Partner
+from explainer.deficits_table import plotted_csv
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE_DIR = ROOT / "chart-cache"
 STEM = "us-goods-deficits-2024"
 
 # Code whose every change must produce a new cache entry.
-_CODE = ("deficits_chart.py", "deficits_table.py", "chart_theme.py", "chart_assets.py")
+_CODE = ("deficits_chart.py", "deficits_table.py", "chart_theme.py", "chart_cache.py")
 
 FIGURE_JSON = "figure.json"
 CSV_NAME = f"{STEM}.csv"
@@ -59,7 +59,7 @@ class ChartAssets:
 
 def figure_json(partners: list[Partner]) -> str:
     """The interactive figure, compact and without a template (the browser themes it)."""
-    from scripts.deficits_chart import build_figure, narrow_layout  # plotly is slow to import
+    from explainer.deficits_chart import build_figure, narrow_layout  # plotly is slow to import
 
     figure = build_figure(partners).to_plotly_json()
     figure["layout"].pop("template", None)  # empty anyway; the browser needs none of it
@@ -77,7 +77,7 @@ class _PlotlyEncoder(json.JSONEncoder):
 def _render_images(partners: list[Partner], out: Path) -> None:
     import kaleido
 
-    from scripts.deficits_chart import DOWNLOAD, NARROW, SOCIAL, WIDE, build_figure
+    from explainer.deficits_chart import DOWNLOAD, NARROW, SOCIAL, WIDE, build_figure
 
     if not os.environ.get("BROWSER_PATH") and Path("/usr/bin/chromium").exists():
         os.environ["BROWSER_PATH"] = "/usr/bin/chromium"
@@ -121,7 +121,7 @@ def _render_images(partners: list[Partner], out: Path) -> None:
         ) from exc
 
 
-def ensure_chart_assets(partners: list[Partner], cache_dir: Path = CACHE_DIR) -> ChartAssets:
+def ensure_chart_cache(partners: list[Partner], cache_dir: Path = CACHE_DIR) -> ChartAssets:
     """Return the cache entry for ``partners``, rendering it first if it is missing."""
     key = cache_key(partners)
     entry = cache_dir / key

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from xml.etree import ElementTree
 
-from scripts.chart_theme import PALETTES
+from explainer.chart_theme import PALETTES
 
 SVG = "http://www.w3.org/2000/svg"
 XLINK = "http://www.w3.org/1999/xlink"

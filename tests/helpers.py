@@ -1,0 +1,139 @@
+"""Helpers shared by the tests: build the site, serve it, read it back. Fixtures live in conftest.py."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import http.server
+import os
+import shutil
+import struct
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from urllib.parse import urlparse
+from xml.etree import ElementTree
+
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+SUBPATH = "ishiba-trump"  # as GitHub Pages serves a project site
+SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def build_site(dest: Path, site_url: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    # Not --quiet: MkDocs then drops warnings before strict mode can count them.
+    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
+    env.setdefault("SOURCE_DATE_EPOCH", "1738886400")
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(dest)],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def copy_project(dest: Path) -> Path:
+    """The project as git sees it (tracked and new files), without build output or caches."""
+    files = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.splitlines()
+    for name in files:
+        source = ROOT / name
+        if source.is_file():
+            (dest / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, dest / name)
+    return dest
+
+
+def tree_digest(directory: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(directory)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(directory.rglob("*"))
+        if p.is_file()
+    }
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
+    return struct.unpack(">II", data[16:24])
+
+
+def rgb(hex_colour: str) -> str:
+    """A #rrggbb colour as the browser and kaleido's SVG write it."""
+    value = hex_colour.lstrip("#")
+    return "rgb({}, {}, {})".format(*(int(value[i : i + 2], 16) for i in (0, 2, 4)))
+
+
+def sitemap_urls(sitemap: Path) -> list[str]:
+    return [loc.text.strip() for loc in ElementTree.parse(sitemap).iter(f"{SITEMAP_NS}loc")]
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    """Static files, with the site's 404 page for missing paths, as GitHub Pages does."""
+
+    def log_message(self, *args):  # keep test output quiet
+        pass
+
+    def send_error(self, code, message=None, explain=None):
+        site = Path(self.directory) / SUBPATH
+        page = (site if site.is_dir() else Path(self.directory)) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@contextlib.contextmanager
+def serve_directory(root: Path):
+    """Serve ``root`` over HTTP on loopback; yields the server's origin URL with a slash."""
+    handler = functools.partial(_Handler, directory=str(root))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+
+
+class Site:
+    """A built site: its directory, its URL, and its pages as listed in the sitemap."""
+
+    def __init__(self, directory: Path, base_url: str):
+        self.dir = directory
+        self.base_url = base_url
+
+    @functools.cached_property
+    def page_urls(self) -> list[str]:
+        return sitemap_urls(self.dir / "sitemap.xml")
+
+    def file_for(self, url: str) -> Path:
+        path = urlparse(url).path.removeprefix(urlparse(self.base_url).path)
+        target = self.dir / path
+        return target / "index.html" if path == "" or path.endswith("/") else target
+
+    def soup(self, url: str) -> BeautifulSoup:
+        return BeautifulSoup(self.file_for(url).read_text(encoding="utf-8"), "html.parser")
+
+    def url(self, path: str) -> str:
+        return self.base_url + path
+
+
+def set_scheme(page, scheme: str) -> None:
+    """Pick Material's palette the way a reader does (its toggle), then wait for the repaint."""
+    option = {"default": "__palette_1", "slate": "__palette_2"}[scheme]
+    page.evaluate(f"document.getElementById('{option}').click()")
+    page.wait_for_function(f"document.body.dataset.mdColorScheme === '{scheme}'")
