@@ -16,6 +16,7 @@ from explainer.chart_theme import css_custom_properties
 from explainer.deficits_data import CSV_PATH, DATA_DIR, DataError, load_deficits
 from explainer.deficits_table import table_markdown
 from explainer.inline_chart import static_chart_html
+from explainer.site_config import load_settings
 from explainer.social_cards import SocialCard, write_cards
 
 ROOT = Path(__file__).resolve().parent
@@ -28,6 +29,12 @@ STATIC_CHART_LABEL = (
 )
 
 _state: dict = {"assets": None, "cards": []}
+
+
+def on_config(config):
+    # Templates read the validated settings as `config.extra.explainer`.
+    config.extra["explainer"] = load_settings(config.extra)
+    return config
 
 
 def on_pre_build(config) -> None:
