@@ -15,6 +15,8 @@ from explainer.chart_cache import ALL_FILES, INLINE_SVGS, SOCIAL_NAME, ensure_ch
 from explainer.chart_theme import css_custom_properties
 from explainer.deficits_data import CSV_PATH, DATA_DIR, DataError, load_deficits
 from explainer.deficits_table import table_markdown
+from explainer.fact_markdown import Context, check_against_chart, expand, expand_plain
+from explainer.facts import FactError, load_facts
 from explainer.inline_chart import static_chart_html
 from explainer.site_config import load_settings
 from explainer.social_cards import SocialCard, write_cards
@@ -28,7 +30,9 @@ STATIC_CHART_LABEL = (
     "countries at $68.5 billion. Full description and data below."
 )
 
-_state: dict = {"assets": None, "cards": []}
+_state: dict = {"assets": None, "cards": [], "facts": {}, "partners": []}
+# Front-matter fields whose references are rendered as plain text.
+_META_TEXT = ("title", "description", "og_image_alt")
 
 
 def on_config(config):
@@ -43,6 +47,12 @@ def on_pre_build(config) -> None:
         partners = load_deficits(CSV_PATH)
     except DataError as exc:
         raise PluginError(f"Invalid chart data: {exc}") from None
+    try:
+        facts = load_facts()
+        check_against_chart(facts, partners, CSV_PATH.name)
+    except FactError as exc:
+        raise PluginError(f"Invalid facts: {exc}") from None
+    _state["facts"], _state["partners"] = facts, partners
     try:
         _state["assets"] = ensure_chart_cache(partners)
     except RuntimeError as exc:
@@ -64,6 +74,20 @@ def _write_snippet(name: str, text: str) -> None:
     target = SNIPPETS_DIR / name
     if not target.is_file() or target.read_text(encoding="utf-8") != text:
         target.write_text(text, encoding="utf-8")
+
+
+def on_page_markdown(markdown, page, config, files):
+    # Figures reach a page only through references to data/facts.yaml and the chart's CSV.
+    ctx = Context(_state["facts"], _state["partners"], page.file.src_uri)
+    source = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
+    offset = source[: len(source) - len(markdown)].count("\n") if source.endswith(markdown) else 0
+    try:
+        for key in _META_TEXT:
+            if isinstance(page.meta.get(key), str):
+                page.meta[key] = expand_plain(page.meta[key], ctx, f"{page.file.src_uri}: {key}")
+        return expand(markdown, ctx, offset)
+    except FactError as exc:
+        raise PluginError(str(exc)) from None
 
 
 def on_files(files, config):
@@ -101,7 +125,7 @@ def on_post_build(config) -> None:
 
 def on_serve(server, config, builder):
     # Editing the CSV, its description or the chart code while serving rebuilds the chart.
-    server.watch(str(DATA_DIR))
+    server.watch(str(DATA_DIR))  # the CSV, its data package and the fact sheet
     server.watch(str(ROOT / "explainer"))
     server.watch(str(ROOT / "includes"))
     return server

@@ -1,0 +1,138 @@
+"""How a typed figure reads on the page (American English, one date style: "February 7, 2025").
+
+Each figure is rendered inside a ``<data>`` or ``<time>`` element that names the fact it came from, so a test
+can tie every number a reader sees back to its entry.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+
+ORDINAL_WORDS = [
+    "zeroth",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+]
+FORMATS = {"short", "day", "month", "year", "abs", "num", "word"}
+NUMBER_WORDS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+]
+
+
+def ordinal_suffix(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def ordinal_word(n: int) -> str:
+    return ORDINAL_WORDS[n] if 0 < n < len(ORDINAL_WORDS) else ordinal_suffix(n)
+
+
+def _decimals(value) -> int:
+    text = repr(value)
+    return len(text.split(".", 1)[1]) if isinstance(value, float) and "." in text else 0
+
+
+def _number(value, decimals: int | None = None) -> str:
+    decimals = _decimals(value) if decimals is None else decimals
+    return f"{value:,.{decimals}f}"
+
+
+def _date(value: str, fmt: str | None) -> str:
+    day = dt.date.fromisoformat(value)
+    if fmt == "day":
+        return f"{day:%B} {day.day}"
+    if fmt == "month":
+        return f"{day:%B %Y}"
+    if fmt == "year":
+        return str(day.year)
+    return f"{day:%B} {day.day}, {day.year}"
+
+
+def render_text(
+    value, unit: str, fmt: str | None = None, approx: bool = False, base: str | None = None
+) -> str:
+    """The words a reader sees for one figure; a change always names its base."""
+    if unit == "date":
+        return _date(str(value), fmt)
+    if unit == "month":
+        return _date(f"{value}-01", "month")
+    if unit == "year":
+        return str(value)
+    if unit == "count":
+        text = NUMBER_WORDS[value] if fmt == "word" and 0 <= value < len(NUMBER_WORDS) else _number(value)
+        return f"about {text}" if approx else text
+    if unit == "fiscal_year":
+        return f"FY{value}" if fmt == "short" else f"fiscal {value}"
+    if unit == "ordinal":
+        return ordinal_suffix(int(value)) if fmt == "num" else ordinal_word(int(value))
+    if unit == "tally":
+        return "–".join(str(v) for v in value)
+    number = abs(value) if fmt == "abs" else value
+    if unit == "percent":
+        text = f"{_number(number)}%"
+    elif unit == "percent_change":
+        text = f"{_number(number)}% from {base}"
+    elif unit == "usd_bn":
+        text = f"${_number(number)}B" if fmt == "short" else f"${_number(number)} billion"
+    elif unit == "usd_tn":
+        text = f"${_number(number)} trillion"
+    elif unit == "jpy_tn":
+        text = f"¥{_number(number)} trillion"
+    elif unit == "jpy_bn":
+        text = f"¥{_number(number)} billion"
+    elif unit == "usd":
+        text = f"${_number(number)}"
+    else:  # the schema lists every unit; a new one must be taught here
+        raise ValueError(f"no rendering for unit {unit!r}")
+    return f"about {text}" if approx else text
+
+
+def machine_value(value, unit: str) -> str:
+    if unit == "tally":
+        return "-".join(str(v) for v in value)
+    if unit == "month":
+        return str(value)
+    return str(value)
+
+
+def render_html(
+    value, unit: str, ref: str, fmt: str | None = None, approx: bool = False, base: str | None = None
+) -> str:
+    """The figure as HTML that names its source: ``<time>`` for dates, ``<data>`` for the rest."""
+    text = html.escape(render_text(value, unit, fmt, approx, base))
+    ref = html.escape(ref, quote=True)
+    if unit in {"date", "month"}:
+        return f'<time datetime="{html.escape(machine_value(value, unit))}" data-ref="{ref}">{text}</time>'
+    return f'<data value="{html.escape(machine_value(value, unit))}" data-ref="{ref}">{text}</data>'
