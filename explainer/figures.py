@@ -88,7 +88,7 @@ def render_text(
         return _date(str(value), fmt)
     if unit == "month":
         return _date(f"{value}-01", "month")
-    if unit == "year":
+    if unit in {"year", "decade"}:
         return str(value)
     if unit == "count":
         text = NUMBER_WORDS[value] if fmt == "word" and 0 <= value < len(NUMBER_WORDS) else _number(value)
