@@ -65,6 +65,12 @@ def on_pre_build(config) -> None:
     )
     _write_snippet("deficits-table.md", table_markdown(partners))
     _write_snippet("deficit-chart-static.md", static)
+    caption = (ROOT / "includes" / "deficit-chart-caption.src.md").read_text(encoding="utf-8")
+    try:
+        rendered = expand(caption, Context(facts, partners, "includes/deficit-chart-caption.src.md"))
+    except FactError as exc:
+        raise PluginError(str(exc)) from None
+    _write_snippet("deficit-chart-caption.md", rendered)
     _state["cards"] = []
 
 

@@ -19,10 +19,13 @@ import posixpath
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urlparse
 
-from explainer.deficits_data import Partner
-from explainer.facts import VERIFIED_STRENGTH, Fact, FactError
+import yaml
+
+from explainer.deficits_data import Partner, package_sources
+from explainer.facts import DATA_DIR, VERIFIED_STRENGTH, Fact, FactError
 from explainer.figures import FORMATS, render_html, render_text
 
 REFERENCE = re.compile(r"\{\{\s*(?P<body>[^{}\n]+?)\s*\}\}")
@@ -162,6 +165,10 @@ def render_reference(ctx: Context, body: str, where: str, plain: bool = False) -
         return render_grade(ctx, body.removeprefix("grade:"), where)
     if body == "fact-sheet":
         return render_fact_sheet(ctx)
+    if body == "chart-sources":
+        return render_chart_sources()
+    if body == "changelog":
+        return render_changelog()
     key, field, fmt = _split(body, where)
     if key.startswith("chart:"):
         value, unit = chart_figure(ctx, key.removeprefix("chart:"), field, where)
@@ -312,3 +319,29 @@ def render_fact_sheet(ctx: Context) -> str:
             f'<span class="fact-sheet__sources">Sources: {sources}.</span></li>'
         )
     return '<ol class="fact-sheet" data-fact-sheet>\n' + "\n".join(items) + "\n</ol>"
+
+
+def render_chart_sources() -> str:
+    """The data package's sources, each with the anchor the data table's source codes link to."""
+    items = []
+    for code, source in package_sources().items():
+        title = source["title"].split(":", 1)[1].strip()
+        url = html.escape(source["path"], quote=True)
+        items.append(
+            f'<li id="{html.escape(code.lower())}"><strong>{html.escape(code)}</strong>: '
+            f'<a href="{url}">{html.escape(title)}</a></li>'
+        )
+    return '<ul class="chart-sources" data-fact-sheet>\n' + "\n".join(items) + "\n</ul>"
+
+
+def render_changelog(path: Path = DATA_DIR / "changelog.yaml") -> str:
+    """The site's corrections and changes (data/changelog.yaml), newest first."""
+    items = []
+    for entry in yaml.safe_load(path.read_text(encoding="utf-8")):
+        date = str(entry["date"])
+        items.append(
+            f'<li><time datetime="{html.escape(date)}">{html.escape(render_text(date, "date"))}</time> '
+            f'<span class="changelog__kind">{html.escape(entry["kind"])}</span> '
+            f"{html.escape(entry['summary'])}</li>"
+        )
+    return '<ul class="changelog" data-fact-sheet>\n' + "\n".join(items) + "\n</ul>"
