@@ -126,10 +126,11 @@ def load_facts(path: Path = FACTS_PATH, schema_path: Path = SCHEMA_PATH) -> dict
     if errors:
         first = errors[0]
         line = _line_of(entries, first.absolute_path)
-        where = ".".join(str(p) for p in first.absolute_path)
-        fact_id = plain[first.absolute_path[0]].get("id", "?") if first.absolute_path else "?"
+        steps = list(first.absolute_path)
+        fact_id = plain[steps[0]].get("id", "?") if steps and isinstance(plain[steps[0]], dict) else "?"
+        where = ".".join(str(p) for p in steps[1:])
         raise FactError(
-            f"{path}:{line}: {fact_id}: {where or 'the file'}: {first.message} "
+            f"{path}:{line}: {fact_id}: {where + ': ' if where else ''}{first.message} "
             f"(the rules are in {Path(schema_path).name})"
         )
 
