@@ -103,7 +103,6 @@ def test_the_sheet_and_the_csv_must_agree():
     with pytest.raises(FactError) as info:
         check_against_chart(FACTS, _with_japan(60.1), "deficits.csv")
     assert str(info.value) == (
-        "data/facts.yaml:"
-        f"{FACTS['A17'].line}: A17-japan-deficit.deficit says 68.5 but deficits.csv gives Japan deficit = 60.1: "
-        "the two files disagree; correct the one that is wrong"
+        f"data/facts.yaml:{FACTS['A17'].line}: A17-japan-deficit.deficit says 68.5 "
+        "but deficits.csv gives Japan deficit = 60.1: the two files disagree; correct the one that is wrong"
     )

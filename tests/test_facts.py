@@ -73,9 +73,9 @@ def test_unverified_claims_are_only_stated_with_their_attribution(site):
     for url in site.page_urls:
         for sentence in sentences(site.soup(url)):
             for fact in unverified:
-                if any(p.lower() in sentence.lower() for p in fact.phrases):
-                    if fact.attribution.lower() not in sentence.lower():
-                        problems.append(f"{url}: {fact.id} without {fact.attribution!r}: {sentence!r}")
+                uses = any(p.lower() in sentence.lower() for p in fact.phrases)
+                if uses and fact.attribution.lower() not in sentence.lower():
+                    problems.append(f"{url}: {fact.id} without {fact.attribution!r}: {sentence!r}")
     assert not problems, "\n".join(problems)
 
 
