@@ -159,8 +159,21 @@ def _split(body: str, where: str) -> tuple[str, str, str | None]:
     return key, field, fmt
 
 
-def render_reference(ctx: Context, body: str, where: str, plain: bool = False) -> str:
-    """One reference as HTML (or plain text, for titles and descriptions)."""
+def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    """The sentence around ``pos``: from the last full stop (or blank line) before it to the next one."""
+    ends = [m.end() for m in re.finditer(r"[.!?][\"”)]?\s|\n\s*\n", text[:pos])]
+    start = ends[-1] if ends else 0
+    following = re.search(r"[.!?][\"”)]?\s|\n\s*\n", text[pos:])
+    return start, pos + following.start() + 1 if following else len(text)
+
+
+def render_reference(
+    ctx: Context, body: str, where: str, plain: bool = False, attributed: set[str] | None = None
+) -> str:
+    """One reference as HTML (or plain text, for titles and descriptions).
+
+    ``attributed`` collects the facts whose attribution the current sentence already carries.
+    """
     if body.startswith("grade:"):
         return render_grade(ctx, body.removeprefix("grade:"), where)
     if body == "fact-sheet":
@@ -184,7 +197,9 @@ def render_reference(ctx: Context, body: str, where: str, plain: bool = False) -
         text = render_text(figure.value, figure.unit, fmt, figure.approx, figure.base)
     else:
         text = render_html(figure.value, figure.unit, ref, fmt, figure.approx, figure.base)
-    if fact.verified != "yes":
+    if fact.verified != "yes" and (attributed is None or fact.id not in attributed):
+        if attributed is not None:
+            attributed.add(fact.id)
         # The sheet does not back it on its own: the reference carries who says so.
         attribution = html.escape(fact.attribution)
         text = (
@@ -268,7 +283,20 @@ def expand(markdown: str, ctx: Context, line_offset: int = 0) -> str:
     labels: dict[str, Fact] = {}
     for m in FOOTNOTE_REF.finditer(markdown):
         labels.setdefault(m["label"], _fact(ctx, m["label"], where(m.start())))
-    out = REFERENCE.sub(lambda m: render_reference(ctx, m["body"], where(m.start())), markdown)
+    # An unverified figure is attributed once per sentence: not again if the writer already names who
+    # claims it in that sentence, or an earlier reference in it carries the attribution.
+    attributed: dict[int, set[str]] = {}
+
+    def render(m: re.Match) -> str:
+        start, end = _sentence_bounds(markdown, m.start())
+        said = attributed.setdefault(start, set())
+        sentence = REFERENCE.sub(" ", markdown[start:end]).lower()
+        for fact in ctx.facts.values():
+            if fact.attribution and fact.attribution.lower() in sentence:
+                said.add(fact.id)
+        return render_reference(ctx, m["body"], where(m.start()), attributed=said)
+
+    out = REFERENCE.sub(render, markdown)
     if labels:
         out = (
             out.rstrip("\n")

@@ -16,7 +16,7 @@ PARTNERS = load_deficits()
 # and changelog quoted as data: their numbers are not prose.
 GENERATED = (
     "svg, table, .deficit-chart__headline, .deficit-chart__subtitle, [data-fact-sheet], .footnote, "
-    "sup.footnote-ref, pre, code, .headerlink, script, style"
+    "sup[id^=fnref], .attribution, pre, code, .headerlink, script, style"
 )
 
 
@@ -59,7 +59,7 @@ def test_no_figure_is_typed_by_hand_on_a_built_page(site):
 
 def sentences(soup) -> list[str]:
     article = soup.find("article")
-    for node in article.select("[data-fact-sheet], .footnote, .headerlink, script, style, svg"):
+    for node in article.select("[data-fact-sheet], .footnote, sup[id^=fnref], .headerlink, script, style, svg"):
         node.decompose()
     text = " ".join(article.get_text(" ").split())
     return re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", text)
