@@ -57,12 +57,32 @@ def test_no_figure_is_typed_by_hand_on_a_built_page(site):
     assert not problems, "\n".join(problems)
 
 
+BLOCKS = ["p", "li", "h1", "h2", "h3", "h4", "dt", "dd", "figcaption", "td", "th"]
+
+
+def graded(block) -> bool:
+    """A fact-check heading quotes the claim under test; the grade right below it attributes it."""
+    following = block.find_next_sibling()
+    return (
+        block.name == "h2"
+        and following is not None
+        and following.select_one(".verdict[data-ref]") is not None
+    )
+
+
 def sentences(soup) -> list[str]:
+    """The article's sentences, block by block (a heading never runs into the paragraph below it)."""
     article = soup.find("article")
-    for node in article.select("[data-fact-sheet], .footnote, sup[id^=fnref], .headerlink, script, style, svg"):
+    skipped = "[data-fact-sheet], .footnote, sup[id^=fnref], .headerlink, script, style, svg"
+    for node in article.select(skipped):
         node.decompose()
-    text = " ".join(article.get_text(" ").split())
-    return re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", text)
+    out = []
+    for block in article.find_all(BLOCKS):
+        if block.find(BLOCKS) or graded(block):
+            continue
+        text = " ".join(block.get_text(" ").split())
+        out += re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", text)
+    return out
 
 
 def test_unverified_claims_are_only_stated_with_their_attribution(site):
