@@ -39,8 +39,27 @@ GRADES = {
     "partly-supported": ("Partly supported", "partly"),
     "not-verifiable": ("Not verifiable", "no"),
 }
+GRADE_LABELS_JA = {
+    "correct": "正確",
+    "incorrect": "誤り",
+    "imprecise": "不正確な点あり",
+    "partly-supported": "一部のみ裏付けあり",
+    "not-verifiable": "検証できず",
+}
 # Names that contain digits but state no figure.
-NAMES_WITH_DIGITS = ("2+2", "G7", "Article 5", "Section 232", "FT-900", "Executive Order 14345", "4.0")
+NAMES_WITH_DIGITS = (
+    "2プラス2",
+    "第5条",
+    "232条",
+    "14345号",
+    "2+2",
+    "G7",
+    "Article 5",
+    "Section 232",
+    "FT-900",
+    "Executive Order 14345",
+    "4.0",
+)
 NUMBER_WORDS = [
     "two",
     "three",
@@ -95,6 +114,7 @@ ORDINALS = [
 ORDINAL_NAMES = ("second term", "second inauguration", "second administration")
 HAND_TYPED = re.compile(
     r"\d[\d.,%]*"
+    r"|第?[一二三四五六七八九十百千]+(?:年|月|日|位|億|兆|万|人目|代|回|件|倍|割|%|％|カ国|か国)"
     rf"|\b(?:{'|'.join(NUMBER_WORDS)})[- ](?:{'|'.join(UNIT_WORDS)})\b"
     rf"|\b(?:{'|'.join(ORDINALS)})\b",
     re.I,
@@ -113,6 +133,7 @@ class Context:
     partners: list[Partner]
     page_path: str  # docs-relative source path, for messages and relative links
     sources_page: str = "sources.md"
+    lang: str = "en"
 
 
 def _fact(ctx: Context, key: str, where: str) -> Fact:
@@ -159,11 +180,14 @@ def _split(body: str, where: str) -> tuple[str, str, str | None]:
     return key, field, fmt
 
 
+SENTENCE_END = re.compile(r"[.!?][\"”)]?\s|。」?|\n\s*\n")
+
+
 def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     """The sentence around ``pos``: from the last full stop (or blank line) before it to the next one."""
-    ends = [m.end() for m in re.finditer(r"[.!?][\"”)]?\s|\n\s*\n", text[:pos])]
+    ends = [m.end() for m in SENTENCE_END.finditer(text[:pos])]
     start = ends[-1] if ends else 0
-    following = re.search(r"[.!?][\"”)]?\s|\n\s*\n", text[pos:])
+    following = SENTENCE_END.search(text[pos:])
     return start, pos + following.start() + 1 if following else len(text)
 
 
@@ -186,24 +210,35 @@ def render_reference(
     if key.startswith("chart:"):
         value, unit = chart_figure(ctx, key.removeprefix("chart:"), field, where)
         ref = f"chart:{key.removeprefix('chart:')}.{field}"
-        return render_text(value, unit, fmt) if plain else render_html(value, unit, ref, fmt)
+        if plain:
+            return render_text(value, unit, fmt, lang=ctx.lang)
+        return render_html(value, unit, ref, fmt, lang=ctx.lang)
     fact = _fact(ctx, key, where)
     figure = fact.figures.get(field)
     if figure is None:
         known = ", ".join(fact.figures) or "none yet"
         raise FactError(f"{where}: fact {fact.id} has no figure {field!r} (it has: {known})")
     ref = f"{fact.id}.{field}"
+    base = figure.base_in(ctx.lang)
+    if figure.unit == "percent_change" and not base:
+        raise FactError(f"{where}: {ref} has no base_ja; add it to data/facts.yaml")
     if plain:
-        text = render_text(figure.value, figure.unit, fmt, figure.approx, figure.base)
+        text = render_text(figure.value, figure.unit, fmt, figure.approx, base, ctx.lang)
     else:
-        text = render_html(figure.value, figure.unit, ref, fmt, figure.approx, figure.base)
+        text = render_html(figure.value, figure.unit, ref, fmt, figure.approx, base, ctx.lang)
     if fact.verified != "yes" and (attributed is None or fact.id not in attributed):
         if attributed is not None:
             attributed.add(fact.id)
         # The sheet does not back it on its own: the reference carries who says so.
-        attribution = html.escape(fact.attribution)
+        said = fact.attribution_in(ctx.lang)
+        if not said:
+            raise FactError(f"{where}: {fact.id} has no attribution_ja; add it to data/facts.yaml")
+        open_, close = ("（", "）") if ctx.lang == "ja" else (" (", ")")
+        attribution = html.escape(said)
         text = (
-            f"{text} ({attribution})" if plain else f'{text} <span class="attribution">({attribution})</span>'
+            f"{text}{open_}{attribution}{close}"
+            if plain
+            else f'{text}<span class="attribution">{open_}{attribution}{close}</span>'
         )
     return text
 
@@ -215,12 +250,13 @@ def render_grade(ctx: Context, body: str, where: str) -> str:
     if grade not in GRADES:
         raise FactError(f"{where}: unknown grade {grade!r}; use one of {', '.join(GRADES)}")
     label, needs = GRADES[grade]
+    shown = GRADE_LABELS_JA[grade] if ctx.lang == "ja" else label
     if VERIFIED_STRENGTH[fact.verified] < VERIFIED_STRENGTH[needs]:
         raise FactError(
             f"{where}: grade {label!r} needs a fact verified {needs!r}, but {fact.id} is verified "
             f"{fact.verified!r}; use a weaker grade (e.g. 'partly-supported' or 'not-verifiable')"
         )
-    return f'<span class="verdict verdict--{grade}" data-ref="{html.escape(fact.id)}">{label}</span>'
+    return f'<span class="verdict verdict--{grade}" data-ref="{html.escape(fact.id)}">{shown}</span>'
 
 
 def hand_typed(markdown: str) -> list[tuple[int, str]]:
@@ -239,24 +275,46 @@ def _host(url: str) -> str:
     return urlparse(url).netloc.removeprefix("www.")
 
 
+FOOTNOTE_WORDS = {
+    "en": {
+        "sep": ", ",
+        "colon": ": ",
+        "end": ".",
+        "none": "No source was found",
+        "also": " Also: ",
+        "list": ", ",
+        "partly": " Verified only in part: see [{code} in the fact sheet]({href}).",
+    },
+    "ja": {
+        "sep": "、",
+        "colon": "：",
+        "end": "。",
+        "none": "出典は見つかっていません",
+        "also": "ほかに：",
+        "list": "、",
+        "partly": "一部のみ確認済み：[ファクトシートの{code}]({href})を参照。",
+    },
+}
+
+
 def footnote_text(ctx: Context, fact: Fact) -> str:
-    """A footnote built from the fact's own sources."""
+    """A footnote built from the fact's own sources (publishers' names stay as they publish them)."""
+    words = FOOTNOTE_WORDS[ctx.lang]
     date = ""
     if fact.source_date:
         unit = {10: "date", 7: "month"}.get(len(fact.source_date), "year")
-        date = ", " + render_text(fact.source_date, unit)
+        date = words["sep"] + render_text(fact.source_date, unit, lang=ctx.lang)
     sheet = posixpath.relpath(ctx.sources_page, posixpath.dirname(ctx.page_path) or ".")
     if fact.source_url:
-        text = f"{fact.source_publisher}: [{_host(fact.source_url)}]({fact.source_url}){date}."
+        link = f"[{_host(fact.source_url)}]({fact.source_url})"
+        text = f"{fact.source_publisher}{words['colon']}{link}{date}{words['end']}"
     else:
-        text = f"{fact.source_publisher or 'No source was found'}{date}."
+        text = f"{fact.source_publisher or words['none']}{date}{words['end']}"
     more = [f"[{_host(u)}]({u})" for u in fact.other_sources]
     if more:
-        text += " Also: " + ", ".join(more) + "."
+        text += words["also"] + words["list"].join(more) + words["end"]
     if fact.verified != "yes":
-        text += (
-            f" Verified only in part: see [{fact.code} in the fact sheet]({sheet}#fact-{fact.code.lower()})."
-        )
+        text += words["partly"].format(code=fact.code, href=f"{sheet}#fact-{fact.code.lower()}")
     return text
 
 
@@ -292,7 +350,8 @@ def expand(markdown: str, ctx: Context, line_offset: int = 0) -> str:
         said = attributed.setdefault(start, set())
         sentence = REFERENCE.sub(" ", markdown[start:end]).lower()
         for fact in ctx.facts.values():
-            if fact.attribution and fact.attribution.lower() in sentence:
+            said_by = fact.attribution_in(ctx.lang)
+            if said_by and said_by.lower() in sentence:
                 said.add(fact.id)
         return render_reference(ctx, m["body"], where(m.start()), attributed=said)
 

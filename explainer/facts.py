@@ -34,8 +34,12 @@ class Figure:
     unit: str
     approx: bool = False
     base: str | None = None
+    base_ja: str | None = None
     basis: str | None = None
     same_as: str | None = None
+
+    def base_in(self, lang: str) -> str | None:
+        return self.base_ja if lang == "ja" else self.base
 
 
 @dataclass(frozen=True)
@@ -49,10 +53,14 @@ class Fact:
     source_kind: str | None
     line: int
     attribution: str | None = None
+    attribution_ja: str | None = None
     phrases: tuple[str, ...] = ()
     other_sources: tuple[str, ...] = ()
     figures: dict[str, Figure] = field(default_factory=dict)
     note: str | None = None
+
+    def attribution_in(self, lang: str) -> str | None:
+        return self.attribution_ja if lang == "ja" else self.attribution
 
     @property
     def code(self) -> str:
@@ -166,6 +174,7 @@ def load_facts(path: Path = FACTS_PATH, schema_path: Path = SCHEMA_PATH) -> dict
             source_kind=data["source_kind"],
             line=line,
             attribution=data.get("attribution"),
+            attribution_ja=data.get("attribution_ja"),
             phrases=tuple(data.get("phrases") or ()),
             other_sources=tuple(data.get("other_sources") or ()),
             figures=figures,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from decimal import Decimal
 
 ORDINAL_WORDS = [
     "zeroth",
@@ -32,7 +33,8 @@ ORDINAL_WORDS = [
     "nineteenth",
     "twentieth",
 ]
-FORMATS = {"short", "day", "month", "year", "abs", "num", "word"}
+FORMATS = {"short", "day", "month", "year", "abs", "num", "word", "n"}
+LANGUAGES = ("en", "ja")
 NUMBER_WORDS = [
     "zero",
     "one",
@@ -81,9 +83,18 @@ def _date(value: str, fmt: str | None) -> str:
 
 
 def render_text(
-    value, unit: str, fmt: str | None = None, approx: bool = False, base: str | None = None
+    value,
+    unit: str,
+    fmt: str | None = None,
+    approx: bool = False,
+    base: str | None = None,
+    lang: str = "en",
 ) -> str:
     """The words a reader sees for one figure; a change always names its base."""
+    if lang == "ja":
+        return render_text_ja(value, unit, fmt, approx, base)
+    if fmt == "n":
+        return str(value)
     if unit == "date":
         return _date(str(value), fmt)
     if unit == "month":
@@ -119,6 +130,69 @@ def render_text(
     return f"about {text}" if approx else text
 
 
+def _oku(value, decimals: int) -> str:
+    """Billions as the Japanese press writes them: 68.5 -> 685億, 1211.7 -> 1兆2,117億."""
+    oku = Decimal(str(value)) * 10
+    places = max(decimals - 1, 0)
+    if oku >= 10_000:
+        cho, rest = divmod(oku, 10_000)
+        rest_text = f"{rest:,.{places}f}億" if rest else ""
+        return f"{int(cho)}兆{rest_text}"
+    return f"{oku:,.{places}f}億"
+
+
+def _date_ja(value: str, fmt: str | None) -> str:
+    day = dt.date.fromisoformat(value)
+    if fmt == "day":
+        return f"{day.month}月{day.day}日"
+    if fmt == "month":
+        return f"{day.year}年{day.month}月"
+    if fmt == "year":
+        return f"{day.year}年"
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def render_text_ja(value, unit: str, fmt: str | None, approx: bool, base: str | None) -> str:
+    """Japanese conventions: 2,954億ドル, 2025年2月7日, 7位, 2025年度, 約110."""
+    if fmt == "n":
+        return str(value)
+    if unit == "date":
+        return _date_ja(str(value), fmt)
+    if unit == "month":
+        return _date_ja(f"{value}-01", "month")
+    if unit == "year":
+        return f"{value}年"
+    if unit == "decade":
+        return f"{str(value).rstrip('s')}年代"
+    if unit == "fiscal_year":
+        return f"{value}年度"
+    if unit == "ordinal":
+        return str(value) if fmt == "num" else f"{value}位"
+    if unit == "tally":
+        return "対".join(str(v) for v in value)
+    number = abs(value) if fmt == "abs" else value
+    decimals = _decimals(number)
+    if unit == "count":
+        text = _number(number)
+    elif unit == "percent":
+        text = f"{_number(number)}%"
+    elif unit == "percent_change":
+        text = f"{base}比{_number(number)}%"
+    elif unit == "usd_bn":
+        text = f"{_oku(number, decimals)}ドル"
+    elif unit == "usd_tn":
+        text = f"{_number(number)}兆ドル"
+    elif unit == "jpy_tn":
+        text = f"{_number(number)}兆円"
+    elif unit == "jpy_bn":
+        text = f"{_oku(number, decimals)}円"
+    elif unit == "usd":
+        text = f"{_number(number)}ドル"
+    else:
+        raise ValueError(f"no Japanese rendering for unit {unit!r}")
+    return f"約{text}" if approx else text
+
+
 def machine_value(value, unit: str) -> str:
     if unit == "tally":
         return "-".join(str(v) for v in value)
@@ -128,10 +202,16 @@ def machine_value(value, unit: str) -> str:
 
 
 def render_html(
-    value, unit: str, ref: str, fmt: str | None = None, approx: bool = False, base: str | None = None
+    value,
+    unit: str,
+    ref: str,
+    fmt: str | None = None,
+    approx: bool = False,
+    base: str | None = None,
+    lang: str = "en",
 ) -> str:
     """The figure as HTML that names its source: ``<time>`` for dates, ``<data>`` for the rest."""
-    text = html.escape(render_text(value, unit, fmt, approx, base))
+    text = html.escape(render_text(value, unit, fmt, approx, base, lang))
     ref = html.escape(ref, quote=True)
     if unit in {"date", "month"}:
         return f'<time datetime="{html.escape(machine_value(value, unit))}" data-ref="{ref}">{text}</time>'
