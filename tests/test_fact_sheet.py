@@ -55,6 +55,11 @@ def test_the_project_sheet_loads_and_every_unverified_fact_has_an_attribution():
             lambda t: t.replace("- id: A02-netanyahu-first", "- id: A01-summit-date", 1),
             r"facts\.yaml:\d+: duplicate fact ID 'A01-summit-date' \(first at line \d+\)",
         ),
+        # an English attribution without its Japanese one
+        (
+            lambda t: t.replace("  attribution_ja: '読売新聞による'\n", ""),
+            r"facts\.yaml:\d+: A08-2plus2: .*'attribution_ja' is a dependency of 'attribution'",
+        ),
         # unverified without who says so
         (
             lambda t: re.sub(
@@ -65,8 +70,7 @@ def test_the_project_sheet_loads_and_every_unverified_fact_has_an_attribution():
         # a percentage that names no base
         (
             lambda t: t.replace(
-                "change: {value: -7.9, unit: percent_change, base: 'the revised 2024 figure'}",
-                "change: {value: -7.9, unit: percent_change}",
+                "unit: percent_change, base: 'the revised 2024 figure', ", "unit: percent_change, "
             ),
             r"facts\.yaml:\d+: B23-2025-deficit-japan: .*'base' is a required property",
         ),
@@ -77,6 +81,7 @@ def test_the_project_sheet_loads_and_every_unverified_fact_has_an_attribution():
         "non-iso-date",
         "unknown-verified",
         "duplicate-id",
+        "no-japanese-attribution",
         "no-attribution",
         "no-base",
     ],
