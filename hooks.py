@@ -14,7 +14,7 @@ from mkdocs.structure.files import File
 from explainer.chart_cache import ALL_FILES, INLINE_SVGS, SOCIAL_NAME, ensure_chart_cache
 from explainer.chart_theme import css_custom_properties
 from explainer.deficits_data import CSV_PATH, DATA_DIR, DataError, load_deficits
-from explainer.deficits_table import table_markdown
+from explainer.deficits_table import table_html
 from explainer.fact_markdown import Context, check_against_chart, expand, expand_plain
 from explainer.facts import FactError, load_facts
 from explainer.inline_chart import static_chart_html
@@ -63,7 +63,10 @@ def on_pre_build(config) -> None:
         assets.path(INLINE_SVGS["narrow"]).read_text(encoding="utf-8"),
         STATIC_CHART_LABEL,
     )
-    _write_snippet("deficits-table.md", table_markdown(partners))
+    _write_snippet(
+        "deficits-table.md",
+        table_html(partners, "../sources/" if config.use_directory_urls else "sources.html"),
+    )
     _write_snippet("deficit-chart-static.md", static)
     caption = (ROOT / "includes" / "deficit-chart-caption.src.md").read_text(encoding="utf-8")
     try:

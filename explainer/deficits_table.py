@@ -1,13 +1,15 @@
-"""The rows the chart plots, as the CSV download and as the page's Markdown table."""
+"""The rows the chart plots, as the CSV download and as the page's data table."""
 
 from __future__ import annotations
 
 import csv
 import io
+from html import escape
 
-from explainer.deficits_data import Partner
+from explainer.deficits_data import HIGHLIGHTED_PARTNER, Partner
 
-HIGHLIGHT = "Japan"
+COLUMNS = ("Rank among countries", "Partner", "U.S. goods deficit, 2024 (US$ billion)", "Sources")
+TABLE_LABEL = "Data table: U.S. goods deficit by partner, 2024"
 
 
 def plotted_rows(partners: list[Partner]) -> list[dict[str, str]]:
@@ -33,17 +35,35 @@ def plotted_csv(partners: list[Partner]) -> str:
     return buffer.getvalue()
 
 
-def table_markdown(partners: list[Partner], sources_page: str = "sources.md") -> str:
+def table_html(partners: list[Partner], sources_url: str = "../sources/") -> str:
+    """The page's data table as HTML in which every value is escaped text.
+
+    Not Markdown: a partner name could otherwise carry links, images, attribute lists or new blocks
+    into the page. Python-Markdown passes a raw HTML block through untouched, and MkDocs does not
+    rewrite its links, so ``sources_url`` is the sources page relative to the chart page's URL
+    (``docs/deficit-chart.md`` is served as ``deficit-chart/``). The wrapper is the table's
+    scroll container on a phone, focusable so keyboard users can scroll it too (axe rule
+    scrollable-region-focusable); every line starts with a tag, so no snippet or Markdown line
+    syntax can begin inside it.
+    """
+    head = "".join(f'<th scope="col">{escape(title)}</th>' for title in COLUMNS)
     lines = [
-        "| Rank among countries | Partner | U.S. goods deficit, 2024 (US$ billion) | Sources |",
-        "| :-- | :-- | --: | :-- |",
+        f'<div class="deficits-table" role="region" aria-label="{escape(TABLE_LABEL)}" tabindex="0">',
+        "<table>",
+        f"<thead><tr>{head}</tr></thead>",
+        "<tbody>",
     ]
     for p in partners:
-        rank = str(p.rank) if p.rank else "not ranked (bloc)"
-        name = f"{p.name} (bloc)" if p.is_bloc else p.name
-        value = f"{p.deficit_bn_usd:.1f}"
-        if p.name == HIGHLIGHT:
-            rank, name, value = f"**{rank}**", f"**{name}**", f"**{value}**"
-        links = ", ".join(f"[{code}]({sources_page}#{code.lower()})" for code in p.sources)
-        lines.append(f"| {rank} | {name} | {value} | {links} |")
+        links = ", ".join(
+            f'<a href="{escape(sources_url)}#{escape(code.lower())}">{escape(code)}</a>' for code in p.sources
+        )
+        cells = [
+            escape(str(p.rank) if p.rank else "not ranked (bloc)"),
+            escape(f"{p.name} (bloc)" if p.is_bloc else p.name),
+            escape(f"{p.deficit_bn_usd:.1f}"),
+        ]
+        if p.name == HIGHLIGHTED_PARTNER:
+            cells = [f"<strong>{cell}</strong>" for cell in cells]
+        lines.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in [*cells, links]) + "</tr>")
+    lines += ["</tbody>", "</table>", "</div>"]
     return "\n".join(lines) + "\n"
