@@ -5,9 +5,8 @@ from __future__ import annotations
 import csv
 import io
 
+from explainer.chart_spec import load_chart_spec
 from explainer.deficits_data import Partner
-
-HIGHLIGHT = "Japan"
 
 
 def plotted_rows(partners: list[Partner]) -> list[dict[str, str]]:
@@ -38,11 +37,12 @@ def table_markdown(partners: list[Partner], sources_page: str = "sources.md") ->
         "| Rank among countries | Partner | U.S. goods deficit, 2024 (US$ billion) | Sources |",
         "| :-- | :-- | --: | :-- |",
     ]
+    highlight = load_chart_spec().highlight
     for p in partners:
         rank = str(p.rank) if p.rank else "not ranked (bloc)"
         name = f"{p.name} (bloc)" if p.is_bloc else p.name
         value = f"{p.deficit_bn_usd:.1f}"
-        if p.name == HIGHLIGHT:
+        if p.name == highlight:
             rank, name, value = f"**{rank}**", f"**{name}**", f"**{value}**"
         links = ", ".join(f"[{code}]({sources_page}#{code.lower()})" for code in p.sources)
         lines.append(f"| {rank} | {name} | {value} | {links} |")
