@@ -69,7 +69,9 @@ def test_a_new_module_split_out_of_the_drawing_code_changes_the_key(tmp_path):
     # Code moved out of deficits_chart.py into a module of its own, imported inside a function.
     (package / "chart_layout.py").write_text("MARGIN = 8\n")
     chart = package / "deficits_chart.py"
-    chart.write_text(chart.read_text() + "\n\ndef _margin():\n    from explainer.chart_layout import MARGIN\n")
+    chart.write_text(
+        chart.read_text() + "\n\ndef _margin():\n    from explainer.chart_layout import MARGIN\n"
+    )
     assert "chart_layout.py" in {p.name for p in drawing_modules(package)}
     with_layout = code_digest(package)
     assert with_layout != before

@@ -55,7 +55,7 @@ def test_editing_the_csv_while_serving_updates_the_chart(tmp_path):
         doc = _figure(url)
         if not doc:
             return None
-        return next(t["x"][0] for t in doc["figure"]["data"] if t["meta"]["role"] == "japan")
+        return next(t["x"][0] for t in doc["figure"]["data"] if t["meta"]["role"] == "highlight")
 
     try:
         assert _wait_for(japan_value, 60) == 68.5
