@@ -116,6 +116,14 @@ def test_page_and_images_share_the_headline_from_the_data(site):
     assert "China ran" not in str(svg) and "China ran" not in str(page)
 
 
+def test_the_script_fetches_the_figure_from_the_metadata_url_dir(site):
+    script = (site.dir / "assets/javascripts/deficit-chart.js").read_text(encoding="utf-8")
+    relative = re.search(r'new URL\("([^"]+figure\.json)", document\.currentScript\.src\)', script).group(1)
+    resolved = urlparse(urljoin(site.url("assets/javascripts/deficit-chart.js"), relative)).path
+    assert resolved == urlparse(site.url(f"{CHARTS}figure.json")).path
+    assert (site.dir / CHARTS / "figure.json").is_file()
+
+
 def test_figure_json_carries_no_template_and_the_data(site):
     doc = json.loads((site.dir / CHARTS / "figure.json").read_text(encoding="utf-8"))
     figure = doc["figure"]
