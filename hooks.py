@@ -65,8 +65,9 @@ def _write_snippet(name: str, text: str) -> None:
 
 def on_files(files, config):
     assets, url_dir = _state["assets"], _state["spec"].url_dir
-    # Everything in the cache entry is published, except the social card (written per page below).
-    for what in (w for w in assets.files if w != "social"):
+    # The downloads and the interactive figure are published. Not the social card (written per page
+    # below), nor the inline SVGs: the page carries them, and their raw form is in role-marker colours.
+    for what in (w for w in assets.files if w not in {"social", "wide", "narrow"}):
         source = str(assets.path(what))
         files.append(File.generated(config, f"{url_dir}/{assets.files[what]}", abs_src_path=source))
     files.append(

@@ -147,6 +147,8 @@ def test_static_chart_is_inline_themed_and_sized(site):
         for name in ("highlight", "bar", "text", "grid"):
             r, g, b = (int(scheme[name].lstrip("#")[i : i + 2], 16) for i in (0, 2, 4))
             assert f"rgb({r}, {g}, {b})" not in markup, name
+    # Their raw render is in role-marker colours, so it is not published.
+    assert not list((site.dir / CHARTS).glob("chart-*.svg"))
     ids = re.findall(r'id="([^"]+)"', str(page))
     assert len(ids) == len(set(ids)), "duplicate ids in the page"
     # The frame reserves each layout's aspect ratio at the breakpoint the CSS switches layouts.
