@@ -244,3 +244,23 @@ def test_a_failed_render_is_a_chart_render_error(cache_copy, monkeypatch):
     with pytest.raises(ChartRenderError, match="apt-get install -y chromium"):
         ensure_chart_cache(partners, cache_dir, spec)
     assert not entry.exists() and not list(cache_dir.glob(".tmp-*"))
+
+
+def test_renders_run_the_drawing_code_on_disk_not_the_imported_code(tmp_path, monkeypatch):
+    """During `mkdocs serve` the key hashes the edited files; the images must come from them too."""
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "explainer", project / "explainer")
+    shutil.copytree(ROOT / "data", project / "data")
+    chart = project / "explainer" / "deficits_chart.py"
+    chart.write_text(chart.read_text().replace("Deficit, billions of U.S. dollars", "Edited on disk"))
+    monkeypatch.setattr(chart_cache, "ROOT", project)
+    monkeypatch.setattr(chart_cache, "PACKAGE_DIR", project / "explainer")
+    partners, spec = load_deficits(), load_chart_spec()
+    out = tmp_path / "entry"
+    out.mkdir()
+
+    chart_cache.render_in_subprocess(partners, spec, out)
+
+    assert "Edited on disk" in (out / entry_files(spec)["figure"]).read_text(encoding="utf-8")
+    assert "Edited on disk" in (out / entry_files(spec)["svg"]).read_text(encoding="utf-8")
+    assert "Edited on disk" not in figure_json(partners, spec)  # the code this process imported
