@@ -23,12 +23,13 @@ import struct
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 from xml.etree import ElementTree
 
-from explainer.chart_spec import ChartSpec, load_chart_spec
+from explainer.chart_spec import ChartSpec, entry_files, load_chart_spec
 from explainer.deficits_data import Partner
 
 log = logging.getLogger("mkdocs.plugins.explainer.chart")
@@ -39,8 +40,9 @@ CACHE_DIR = ROOT / "chart-cache"
 RENDERER = "chart_render"  # the module run to render an entry; its imports define the hashed code
 MANIFEST = "manifest.json"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-# Kaleido's scale factor of each PNG: the download is drawn at 2x, the social card at 1.5x of 2/3 size.
-_PNG_SCALE = {"png": 2}
+# Each PNG's pixels per CSS pixel of its metadata size: the download is drawn at 2x; the social card
+# at 1.5x of two-thirds size, which is its metadata size exactly.
+_PNG_SCALE = {"png": 2, "social": 1}
 
 
 class ChartRenderError(RuntimeError):
@@ -49,20 +51,6 @@ class ChartRenderError(RuntimeError):
 
 class CacheEntryError(ValueError):
     """One file of a cache entry fails verification; the message names the file and the problem."""
-
-
-def entry_files(spec: ChartSpec) -> dict[str, str]:
-    """The files of a cache entry, by what they are (the manifest is listed separately)."""
-    return {
-        "figure": "figure.json",
-        "csv": f"{spec.file_stem}.csv",
-        "png": f"{spec.file_stem}.png",
-        "svg": f"{spec.file_stem}.svg",
-        "social": "social.png",
-        # The in-page static chart, per layout; inlined into the page and themed by CSS (see inline_chart).
-        "wide": "chart-wide.svg",
-        "narrow": "chart-narrow.svg",
-    }
 
 
 def _imported_package_modules(path: Path, package: str) -> set[str]:
@@ -182,7 +170,7 @@ def _check_content(what: str, name: str, data: bytes, spec: ChartSpec) -> None:
             raise CacheEntryError(f"{name}: is empty")
     elif what in {"png", "social"}:
         width, height = spec.sizes["download" if what == "png" else "social"]
-        scale = _PNG_SCALE.get(what, 1)
+        scale = _PNG_SCALE[what]
         _check_png(data, name, (width * scale, height * scale))
     else:
         _check_svg(data, name)
@@ -267,7 +255,7 @@ def ensure_chart_cache(
     partners: list[Partner],
     cache_dir: Path = CACHE_DIR,
     spec: ChartSpec | None = None,
-    render=render_in_subprocess,
+    render: Callable[[list[Partner], ChartSpec, Path], None] = render_in_subprocess,
 ) -> ChartAssets:
     """Return the verified cache entry for ``partners``, rendering it first if it is missing or bad."""
     spec = spec or load_chart_spec()

@@ -14,8 +14,7 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
-from explainer.chart_cache import entry_files
-from explainer.chart_spec import ChartSpec, parse_chart_spec
+from explainer.chart_spec import ChartSpec, entry_files, parse_chart_spec
 from explainer.chart_theme import role_markers
 from explainer.deficits_data import Partner
 from explainer.deficits_table import plotted_csv

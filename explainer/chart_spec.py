@@ -34,6 +34,20 @@ class ChartSpec:
     file_stem: str  # base name of the downloads (CSV, PNG, SVG)
 
 
+def entry_files(spec: ChartSpec) -> dict[str, str]:
+    """The files of a chart-cache entry, by what they are (chart_cache adds its manifest)."""
+    return {
+        "figure": "figure.json",
+        "csv": f"{spec.file_stem}.csv",
+        "png": f"{spec.file_stem}.png",
+        "svg": f"{spec.file_stem}.svg",
+        "social": "social.png",
+        # The in-page static chart, per layout; inlined into the page and themed by CSS (see inline_chart).
+        "wide": "chart-wide.svg",
+        "narrow": "chart-narrow.svg",
+    }
+
+
 def _spec_error(path: Path, key: str, problem: str) -> ChartSpecError:
     return ChartSpecError(f'{path}: chart.{key}: {problem}; fix the "chart" object in {path.name}')
 
@@ -58,6 +72,9 @@ def parse_chart_spec(descriptor: dict, path: Path = PACKAGE_PATH) -> ChartSpec:
         ):
             raise _spec_error(path, f"sizes.{layout}", f"expected [width, height] in pixels, got {size!r}")
         parsed_sizes[layout] = (size[0], size[1])
+    if any(n % 3 for n in parsed_sizes["social"]):
+        # The social card is drawn at two-thirds size and scaled 1.5x (see chart_render).
+        raise _spec_error(path, "sizes.social", "width and height must be multiples of 3")
     if chart["url_dir"].startswith("/") or ".." in chart["url_dir"].split("/"):
         raise _spec_error(path, "url_dir", "must be a relative path inside the site")
     return ChartSpec(**{key: chart[key] for key in _TEXT_KEYS}, sizes=parsed_sizes)

@@ -64,6 +64,7 @@ def test_the_page_header_is_escaped_html():
         (lambda chart: chart.pop("headline"), "chart.headline: expected a non-empty string"),
         (lambda chart: chart["sizes"].pop("social"), "chart.sizes: expected exactly the keys"),
         (lambda chart: chart["sizes"].update(wide=[680]), "chart.sizes.wide: expected [width, height]"),
+        (lambda chart: chart["sizes"].update(social=[1000, 525]), "chart.sizes.social: width and height"),
         (lambda chart: chart.update(url_dir="/abs"), "chart.url_dir: must be a relative path"),
     ],
 )
