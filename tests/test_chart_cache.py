@@ -86,10 +86,15 @@ def test_a_new_module_split_out_of_the_drawing_code_changes_the_key(tmp_path):
 # --- a corrupted entry is re-rendered, or stops the build with one clear message -------------------
 
 
+@pytest.fixture(scope="module")
+def committed_partners():
+    return load_deficits()  # validating the CSV takes a while; every case here reads it unchanged
+
+
 @pytest.fixture
-def cache_copy(tmp_path):
+def cache_copy(tmp_path, committed_partners):
     """A copy of the committed entry in a scratch cache directory: (cache dir, entry, spec, partners)."""
-    partners, spec = load_deficits(), load_chart_spec()
+    partners, spec = committed_partners, load_chart_spec()
     key = cache_key(partners, spec)
     cache_dir = tmp_path / "chart-cache"
     entry = shutil.copytree(CACHE_DIR / key, cache_dir / key)
