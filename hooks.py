@@ -11,7 +11,9 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from explainer.chart_cache import ALL_FILES, INLINE_SVGS, SOCIAL_NAME, ensure_chart_cache
+from explainer.chart_cache import ChartRenderError, ensure_chart_cache
+from explainer.chart_spec import ChartSpecError, load_chart_spec
+from explainer.chart_text import chart_header_html, chart_text
 from explainer.chart_theme import css_custom_properties
 from explainer.deficits_data import CSV_PATH, DATA_DIR, DataError, load_deficits
 from explainer.deficits_table import table_html
@@ -23,12 +25,7 @@ from explainer.social_cards import SocialCard, write_cards
 
 ROOT = Path(__file__).resolve().parent
 SNIPPETS_DIR = ROOT / "build" / "snippets"
-CHART_URL_DIR = "assets/charts"
 SOCIAL_URL_DIR = "assets/social"
-STATIC_CHART_LABEL = (
-    "Bar chart of the 2024 U.S. goods deficit by partner: China $295.4 billion, Japan seventh among "
-    "countries at $68.5 billion. Full description and data below."
-)
 
 _state: dict = {"assets": None, "cards": [], "facts": {}, "partners": []}
 # Front-matter fields whose references are rendered as plain text.
@@ -54,19 +51,26 @@ def on_pre_build(config) -> None:
         raise PluginError(f"Invalid facts: {exc}") from None
     _state["facts"], _state["partners"] = facts, partners
     try:
-        _state["assets"] = ensure_chart_cache(partners)
-    except RuntimeError as exc:
+        spec = load_chart_spec()
+        text = chart_text(partners, spec)
+    except (ChartSpecError, ValueError) as exc:
+        raise PluginError(f"Invalid chart metadata: {exc}") from None
+    try:
+        _state["assets"] = ensure_chart_cache(partners, spec=spec)
+    except ChartRenderError as exc:
         raise PluginError(str(exc)) from None
+    _state["spec"] = spec
     assets = _state["assets"]
     static = static_chart_html(
-        assets.path(INLINE_SVGS["wide"]).read_text(encoding="utf-8"),
-        assets.path(INLINE_SVGS["narrow"]).read_text(encoding="utf-8"),
-        STATIC_CHART_LABEL,
+        assets.path("wide").read_text(encoding="utf-8"),
+        assets.path("narrow").read_text(encoding="utf-8"),
+        text.alt_text,
     )
     _write_snippet(
         "deficits-table.md",
         table_html(partners, "../sources/" if config.use_directory_urls else "sources.html"),
     )
+    _write_snippet("deficit-chart-header.md", chart_header_html(text))
     _write_snippet("deficit-chart-static.md", static)
     caption = (ROOT / "includes" / "deficit-chart-caption.src.md").read_text(encoding="utf-8")
     try:
@@ -100,10 +104,12 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_files(files, config):
-    assets = _state["assets"]
-    # Everything in the cache entry is published, except the social card (written per page below).
-    for name in (n for n in ALL_FILES if n != SOCIAL_NAME):
-        files.append(File.generated(config, f"{CHART_URL_DIR}/{name}", abs_src_path=str(assets.path(name))))
+    assets, url_dir = _state["assets"], _state["spec"].url_dir
+    # The downloads and the interactive figure are published. Not the social card (written per page
+    # below), nor the inline SVGs: the page carries them, and their raw form is in role-marker colours.
+    for what in (w for w in assets.files if w not in {"social", "wide", "narrow"}):
+        source = str(assets.path(what))
+        files.append(File.generated(config, f"{url_dir}/{assets.files[what]}", abs_src_path=source))
     files.append(
         File.generated(config, "assets/stylesheets/chart-theme.css", content=css_custom_properties())
     )
@@ -120,9 +126,7 @@ def on_page_context(context, page, config, nav):
             path=page.meta["og_image_path"],
             title=page.meta.get("title") or page.title,
             description=page.meta.get("description") or config.site_description,
-            chart_image=_state["assets"].path(SOCIAL_NAME)
-            if page.meta.get("social_card") == "chart"
-            else None,
+            chart_image=_state["assets"].path("social") if page.meta.get("social_card") == "chart" else None,
         )
     )
     return context

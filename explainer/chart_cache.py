@@ -1,49 +1,105 @@
-"""Everything the site derives from the deficit CSV, cached by a hash of its inputs.
+"""Everything the site derives from the deficit CSV, cached by a hash of its inputs, and verified on use.
 
 Static exports need a headless Chromium (kaleido) and take seconds, so the outputs are kept in
-``chart-cache/<key>/``, where the key hashes the plotted rows, the code that draws them and the
-plotly and kaleido versions. The cache is committed: a fresh clone builds the site without
-Chromium, and ``tests/test_chart_cache.py`` proves the committed entry matches the current inputs.
-When any input changes, the next build renders a new entry and drops the stale ones.
+``chart-cache/<key>/``, where the key hashes the plotted rows, the chart metadata, the code that draws
+them (every ``explainer`` module the renderer imports, found from its import graph) and the plotly
+and kaleido versions. The cache is committed: a fresh clone builds the site without Chromium, and
+``tests/test_chart_cache.py`` proves the committed entry matches the current inputs.
+
+A committed file can still be truncated or tampered with, so each entry carries a manifest (name ->
+sha256 and size) and every use checks it and the files' content. A failed check re-renders the
+entry when Chromium is available, or stops the build with one message naming the file and the fix.
 """
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import json
+import logging
 import os
 import shutil
+import struct
+import subprocess
+import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
+from xml.etree import ElementTree
 
+from explainer.chart_spec import ChartSpec, entry_files, load_chart_spec
 from explainer.deficits_data import Partner
-from explainer.deficits_table import plotted_csv
+
+log = logging.getLogger("mkdocs.plugins.explainer.chart")
 
 ROOT = Path(__file__).resolve().parent.parent
+PACKAGE_DIR = Path(__file__).resolve().parent
 CACHE_DIR = ROOT / "chart-cache"
-STEM = "us-goods-deficits-2024"
-
-# Code whose every change must produce a new cache entry.
-_CODE = ("deficits_chart.py", "deficits_table.py", "chart_theme.py", "chart_cache.py")
-
-FIGURE_JSON = "figure.json"
-CSV_NAME = f"{STEM}.csv"
-PNG_NAME = f"{STEM}.png"
-SVG_NAME = f"{STEM}.svg"
-SOCIAL_NAME = "social.png"
-# The in-page static chart, per layout; inlined into the page and themed by CSS (see inline_chart).
-INLINE_SVGS = {"wide": "chart-wide.svg", "narrow": "chart-narrow.svg"}
-ALL_FILES = (FIGURE_JSON, CSV_NAME, PNG_NAME, SVG_NAME, SOCIAL_NAME, *INLINE_SVGS.values())
+RENDERER = "chart_render"  # the module run to render an entry; its imports define the hashed code
+MANIFEST = "manifest.json"
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+# Each PNG's pixels per CSS pixel of its metadata size: the download is drawn at 2x; the social card
+# at 1.5x of two-thirds size, which is its metadata size exactly.
+_PNG_SCALE = {"png": 2, "social": 1}
 
 
-def cache_key(partners: list[Partner]) -> str:
+class ChartRenderError(RuntimeError):
+    """The chart's static images cannot be rendered or trusted; the message says how to fix it."""
+
+
+class CacheEntryError(ValueError):
+    """One file of a cache entry fails verification; the message names the file and the problem."""
+
+
+def _imported_package_modules(path: Path, package: str) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_bytes(), filename=str(path))):
+        if isinstance(node, ast.Import):
+            names.update(a.name.split(".")[1] for a in node.names if a.name.startswith(f"{package}."))
+        elif isinstance(node, ast.ImportFrom):
+            if (node.level == 0 and node.module == package) or (node.level == 1 and not node.module):
+                names.update(a.name for a in node.names)  # from explainer import x
+            elif node.level == 0 and (node.module or "").startswith(f"{package}."):
+                names.add(node.module.split(".")[1])
+            elif node.level == 1 and node.module:
+                names.add(node.module.split(".")[0])
+    return names
+
+
+def drawing_modules(package_dir: Path = PACKAGE_DIR) -> list[Path]:
+    """The renderer and every package module it imports, directly or not (imports inside functions too).
+
+    Following the import graph rather than a hand-kept list means code split out of a drawing
+    module into a new one is hashed as soon as a drawing module imports it.
+    """
+    seen: set[str] = set()
+    pending = [RENDERER]
+    while pending:
+        name = pending.pop()
+        path = package_dir / f"{name}.py"
+        if name in seen or not path.is_file():
+            continue
+        seen.add(name)
+        pending.extend(_imported_package_modules(path, package_dir.name))
+    return sorted(package_dir / f"{name}.py" for name in seen)
+
+
+def code_digest(package_dir: Path = PACKAGE_DIR) -> str:
     digest = hashlib.sha256()
-    rows = [(p.name, p.partner_type, p.deficit_bn_usd, p.rank) for p in partners]
-    digest.update(json.dumps(rows).encode())
-    for name in _CODE:
-        digest.update((Path(__file__).parent / name).read_bytes())
+    for path in drawing_modules(package_dir):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def cache_key(partners: list[Partner], spec: ChartSpec | None = None) -> str:
+    from explainer.chart_render import request_json
+
+    spec = spec or load_chart_spec()
+    digest = hashlib.sha256()
+    digest.update(request_json(partners, spec).encode())
+    digest.update(code_digest().encode())
     digest.update(f"plotly {version('plotly')} kaleido {version('kaleido')}".encode())
     return digest.hexdigest()[:16]
 
@@ -52,91 +108,193 @@ def cache_key(partners: list[Partner]) -> str:
 class ChartAssets:
     key: str
     directory: Path
+    files: dict[str, str]  # as entry_files()
 
-    def path(self, name: str) -> Path:
-        return self.directory / name
-
-
-def figure_json(partners: list[Partner]) -> str:
-    """The interactive figure, compact and without a template (the browser themes it)."""
-    from explainer.deficits_chart import build_figure, narrow_layout  # plotly is slow to import
-
-    figure = build_figure(partners).to_plotly_json()
-    figure["layout"].pop("template", None)  # empty anyway; the browser needs none of it
-    document = {"figure": figure, "narrow": narrow_layout(partners)}
-    return json.dumps(document, separators=(",", ":"), sort_keys=True, cls=_PlotlyEncoder)
+    def path(self, what: str) -> Path:
+        """The cached file of one kind: "figure", "csv", "png", "svg", "social", "wide" or "narrow"."""
+        return self.directory / self.files[what]
 
 
-class _PlotlyEncoder(json.JSONEncoder):
-    def default(self, o):  # numpy scalars and arrays that plotly may hold
-        if hasattr(o, "tolist"):
-            return o.tolist()
-        return super().default(o)
+# --- verification -------------------------------------------------------------------------------
 
 
-def _render_images(partners: list[Partner], out: Path) -> None:
-    import kaleido
+def _strict_json(text: str, name: str):
+    def reject(constant: str):
+        raise CacheEntryError(f"{name}: not strict JSON ({constant})")
 
-    from explainer.deficits_chart import DOWNLOAD, NARROW, SOCIAL, WIDE, build_figure
-
-    if not os.environ.get("BROWSER_PATH") and Path("/usr/bin/chromium").exists():
-        os.environ["BROWSER_PATH"] = "/usr/bin/chromium"
-    sizes = {"wide": WIDE, "narrow": NARROW}
-    jobs = [
-        {
-            "fig": build_figure(partners, "default", narrow=layout == "narrow"),
-            "path": str(out / name),
-            "opts": {"format": "svg", "width": sizes[layout][0], "height": sizes[layout][1]},
-        }
-        for layout, name in INLINE_SVGS.items()
-    ]
-    titled = build_figure(partners, "default", titled=True, height=DOWNLOAD[1])
-    card_size = (SOCIAL[0] * 2 // 3, SOCIAL[1] * 2 // 3)
-    card = build_figure(partners, "default", titled=True, height=card_size[1])
-    jobs += [
-        {
-            "fig": titled,
-            "path": str(out / PNG_NAME),
-            "opts": {"format": "png", "width": DOWNLOAD[0], "height": DOWNLOAD[1], "scale": 2},
-        },
-        {
-            "fig": titled,
-            "path": str(out / SVG_NAME),
-            "opts": {"format": "svg", "width": DOWNLOAD[0], "height": DOWNLOAD[1]},
-        },
-        # The social card is drawn at two-thirds size and scaled up, so its text reads well in a preview.
-        {
-            "fig": card,
-            "path": str(out / SOCIAL_NAME),
-            "opts": {"format": "png", "width": card_size[0], "height": card_size[1], "scale": 1.5},
-        },
-    ]
     try:
-        kaleido.write_fig_from_object_sync(jobs, kopts={"mathjax": False})
-    except Exception as exc:  # kaleido raises several types when no browser can start
-        raise RuntimeError(
+        return json.loads(text, parse_constant=reject)
+    except json.JSONDecodeError as exc:
+        raise CacheEntryError(f"{name}: not valid JSON ({exc})") from None
+
+
+def _check_png(data: bytes, name: str, size: tuple[int, int]) -> None:
+    if data[:8] != PNG_SIGNATURE or data[12:16] != b"IHDR" or len(data) < 33:
+        raise CacheEntryError(f"{name}: not a PNG image")
+    actual = struct.unpack(">II", data[16:24])
+    if actual != size:
+        raise CacheEntryError(f"{name}: a {actual[0]}x{actual[1]} image, expected {size[0]}x{size[1]}")
+    if not data.endswith(b"IEND\xaeB`\x82"):
+        raise CacheEntryError(f"{name}: the PNG is truncated (no IEND chunk)")
+
+
+def _check_svg(data: bytes, name: str) -> None:
+    try:
+        root = ElementTree.fromstring(data)
+    except ElementTree.ParseError as exc:
+        raise CacheEntryError(f"{name}: not well-formed SVG ({exc})") from None
+    for el in root.iter():
+        tag = el.tag.rsplit("}", 1)[-1].lower()
+        if tag in {"script", "foreignobject", "iframe", "object", "embed"}:
+            raise CacheEntryError(f"{name}: contains a <{tag}> element")
+        if tag == "style" and ("@import" in (el.text or "") or "url(" in (el.text or "")):
+            raise CacheEntryError(f"{name}: its <style> imports or refers to a resource")
+        for attr, value in el.attrib.items():
+            local = attr.rsplit("}", 1)[-1].lower()
+            if local.startswith("on"):
+                raise CacheEntryError(f"{name}: contains an event handler attribute {local}")
+            if local == "href" and not value.startswith("#"):
+                raise CacheEntryError(f"{name}: links outside itself ({local}={value!r})")
+            for reference in value.split("url(")[1:]:
+                if not reference.lstrip("'\" ").startswith("#"):
+                    raise CacheEntryError(f"{name}: refers to an outside resource (url({reference[:40]}...)")
+
+
+def _check_content(what: str, name: str, data: bytes, spec: ChartSpec) -> None:
+    if what == "figure":
+        document = _strict_json(data.decode("utf-8", errors="strict"), name)
+        if not isinstance(document, dict) or not document.get("figure", {}).get("data"):
+            raise CacheEntryError(f"{name}: holds no figure data")
+    elif what == "csv":
+        if not data.decode("utf-8").strip():
+            raise CacheEntryError(f"{name}: is empty")
+    elif what in {"png", "social"}:
+        width, height = spec.sizes["download" if what == "png" else "social"]
+        scale = _PNG_SCALE[what]
+        _check_png(data, name, (width * scale, height * scale))
+    else:
+        _check_svg(data, name)
+
+
+def manifest_for(directory: Path, files: dict[str, str]) -> dict[str, dict]:
+    return {
+        name: {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+        for name in sorted(files.values())
+        for data in [(directory / name).read_bytes()]
+    }
+
+
+def verify_entry(entry: Path, spec: ChartSpec) -> None:
+    """Raise CacheEntryError naming the first file that is missing, altered or not what it claims to be."""
+    files = entry_files(spec)
+    manifest_path = entry / MANIFEST
+    if not manifest_path.is_file():
+        raise CacheEntryError(f"{MANIFEST}: missing")
+    try:
+        manifest = _strict_json(manifest_path.read_text(encoding="utf-8"), MANIFEST)
+    except UnicodeDecodeError:
+        raise CacheEntryError(f"{MANIFEST}: not UTF-8 text") from None
+    if not isinstance(manifest, dict) or set(manifest) != set(files.values()):
+        raise CacheEntryError(f"{MANIFEST}: does not list exactly {', '.join(sorted(files.values()))}")
+    for what, name in files.items():
+        path = entry / name
+        if not path.is_file():
+            raise CacheEntryError(f"{name}: missing")
+        data = path.read_bytes()
+        expected = manifest[name]
+        if not isinstance(expected, dict) or len(data) != expected.get("size"):
+            raise CacheEntryError(f"{name}: {len(data)} bytes, the manifest says {expected!r}")
+        if hashlib.sha256(data).hexdigest() != expected.get("sha256"):
+            raise CacheEntryError(f"{name}: its sha256 differs from the manifest's")
+        try:
+            _check_content(what, name, data, spec)
+        except UnicodeDecodeError:
+            raise CacheEntryError(f"{name}: not UTF-8 text") from None
+
+
+# --- rendering ----------------------------------------------------------------------------------
+
+
+def chromium_path() -> str | None:
+    """The browser kaleido will use: BROWSER_PATH, else Debian's chromium; None when there is none."""
+    candidate = os.environ.get("BROWSER_PATH") or "/usr/bin/chromium"
+    return candidate if Path(candidate).is_file() else None
+
+
+def render_in_subprocess(partners: list[Partner], spec: ChartSpec, out: Path) -> None:
+    """Render an entry with the code on disk (see ``chart_render``); raises ChartRenderError."""
+    from explainer.chart_render import request_json
+
+    browser = chromium_path()
+    if browser is None:
+        raise ChartRenderError(
             "Rendering the static chart images needs Chromium: install it with "
-            "`apt-get install -y chromium` (or set BROWSER_PATH), then rebuild. "
-            f"Kaleido said: {exc}"
-        ) from exc
+            "`apt-get install -y chromium` (or set BROWSER_PATH), then rebuild."
+        )
+    env = {**os.environ, "BROWSER_PATH": browser}
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    result = subprocess.run(
+        [sys.executable, "-m", f"{PACKAGE_DIR.name}.{RENDERER}", str(out)],
+        input=request_json(partners, spec),
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    if result.returncode != 0:
+        said = (result.stderr.strip().splitlines() or ["(no output)"])[-1]
+        raise ChartRenderError(
+            f"Rendering the static chart images failed: {said}. Check that Chromium runs "
+            "(`apt-get install -y chromium`, or set BROWSER_PATH), then rebuild."
+        )
 
 
-def ensure_chart_cache(partners: list[Partner], cache_dir: Path = CACHE_DIR) -> ChartAssets:
-    """Return the cache entry for ``partners``, rendering it first if it is missing."""
-    key = cache_key(partners)
+def ensure_chart_cache(
+    partners: list[Partner],
+    cache_dir: Path = CACHE_DIR,
+    spec: ChartSpec | None = None,
+    render: Callable[[list[Partner], ChartSpec, Path], None] = render_in_subprocess,
+) -> ChartAssets:
+    """Return the verified cache entry for ``partners``, rendering it first if it is missing or bad."""
+    spec = spec or load_chart_spec()
+    files = entry_files(spec)
+    key = cache_key(partners, spec)
     entry = cache_dir / key
-    if not all((entry / name).is_file() for name in ALL_FILES):
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        # Render into a temporary sibling and rename, so a failed render leaves no partial entry.
-        with tempfile.TemporaryDirectory(dir=cache_dir, prefix=".tmp-") as tmp:
-            staging = Path(tmp) / key
-            staging.mkdir()
-            (staging / FIGURE_JSON).write_text(figure_json(partners), encoding="utf-8")
-            (staging / CSV_NAME).write_text(plotted_csv(partners), encoding="utf-8")
-            _render_images(partners, staging)
-            shutil.rmtree(entry, ignore_errors=True)
-            staging.rename(entry)
-        for stale in cache_dir.iterdir():
-            if stale.is_dir() and stale.name != key and not stale.name.startswith(".tmp-"):
-                shutil.rmtree(stale)
-    return ChartAssets(key, entry)
+    where = f"{cache_dir.name}/{key}"
+    try:
+        verify_entry(entry, spec)
+        return ChartAssets(key, entry, files)
+    except CacheEntryError as exc:
+        if not entry.exists():
+            reason = "no entry for these inputs (the data, chart metadata or drawing code changed)"
+        elif chromium_path() is None:
+            raise ChartRenderError(
+                f"{where}/{exc}. The cached chart cannot be trusted and Chromium is not available to "
+                f"render it again: run `rm -r {where}`, then rebuild with Chromium installed "
+                "(`apt-get install -y chromium`, or set BROWSER_PATH)."
+            ) from None
+        else:
+            reason = f"the cached entry failed verification: {exc}"
+    log.info("Rendering %s: %s", where, reason)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    # Render into a temporary sibling and rename, so a failed render leaves no partial entry.
+    with tempfile.TemporaryDirectory(dir=cache_dir, prefix=".tmp-") as tmp:
+        staging = Path(tmp) / key
+        staging.mkdir()
+        render(partners, spec, staging)
+        (staging / MANIFEST).write_text(
+            json.dumps(manifest_for(staging, files), indent=2, sort_keys=True) + "\n", encoding="utf-8"
+        )
+        try:
+            verify_entry(staging, spec)
+        except CacheEntryError as exc:
+            raise ChartRenderError(f"The fresh render of {where} is unusable: {exc}") from None
+        shutil.rmtree(entry, ignore_errors=True)
+        staging.rename(entry)
+    for stale in sorted(cache_dir.iterdir()):
+        if stale.is_dir() and stale.name != key and not stale.name.startswith(".tmp-"):
+            log.info("Deleting the stale chart cache entry %s/%s", cache_dir.name, stale.name)
+            shutil.rmtree(stale)
+    return ChartAssets(key, entry, files)

@@ -17,7 +17,7 @@ PALETTES: dict[str, dict[str, str]] = {
         "grid": "#d9dde3",
         "background": "#ffffff",
         "bar": "#5f6b7a",
-        "japan": "#b5002a",
+        "highlight": "#b5002a",
         "bloc": "#5f6b7a",
     },
     "slate": {
@@ -26,10 +26,20 @@ PALETTES: dict[str, dict[str, str]] = {
         "grid": "#3b4150",
         "background": "#1e2129",
         "bar": "#9aa5b4",
-        "japan": "#ff7a8f",
+        "highlight": "#ff7a8f",
         "bloc": "#9aa5b4",
     },
 }
+
+
+def role_markers() -> dict[str, str]:
+    """A stand-in palette with one unique colour per role, for renders that CSS themes afterwards.
+
+    The inline SVG is rendered in these colours, so every painted colour names its role exactly
+    (``inline_chart`` swaps each for ``var(--chart-<role>)``), even where two roles share a colour
+    in one scheme and differ in another. No colour of a real palette is this dark and near-black.
+    """
+    return {role: f"#0100{index + 1:02x}" for index, role in enumerate(PALETTES["default"])}
 
 
 def css_custom_properties() -> str:

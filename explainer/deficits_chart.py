@@ -6,35 +6,27 @@ JSON, and the site themes the chart itself (see ``chart_theme``).
 
 from __future__ import annotations
 
+import html
+import textwrap
 from collections.abc import Iterable
 
 import plotly.graph_objects as go
 
+from explainer.chart_spec import ChartSpec, load_chart_spec
+from explainer.chart_text import chart_text, ordinal
 from explainer.chart_theme import FONT_FAMILY, PALETTES
 from explainer.deficits_data import Partner
 
-HEADLINE = "China ran the largest U.S. goods deficit in 2024; Japan was 7th among countries"
-SUBTITLE = (
-    "U.S. goods trade deficit by partner, 2024, billions of U.S. dollars. "
-    "Census basis, as first published 5 Feb 2025"
-)
-SOURCE_LINE = (
-    "Source: U.S. Census Bureau and U.S. Bureau of Economic Analysis, release of 5 Feb 2025.<br>"
-    "The EU is a bloc that includes Ireland and Germany: shown, not ranked."
-)
-HIGHLIGHT = "Japan"
-
-# Sizes of the static renders. The page reserves the same aspect ratios, so swapping the image
-# for the interactive chart moves nothing.
-WIDE = (680, 460)
-NARROW = (360, 520)
-SOCIAL = (1200, 630)
-DOWNLOAD = (1000, 640)
+ROLES = ("bar", "highlight", "bloc")
 
 
-def ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
+def plotly_text(text: str) -> str:
+    """Plain text made safe for Plotly, whose text fields are HTML-like markup.
+
+    Plotly turns <a href> into real links and honours <span style>, so a partner name could
+    otherwise add a link or an off-site request (url(...)) to the chart; escaped, it shows as typed.
+    """
+    return html.escape(text, quote=False)
 
 
 def money(value: float) -> str:
@@ -44,31 +36,43 @@ def money(value: float) -> str:
 SHORT_NAMES = {"European Union": "EU", "South Korea": "S. Korea"}
 
 
-def axis_label(p: Partner, short: bool = False) -> str:
+def _plain_label(p: Partner, short: bool = False) -> str:
     name = SHORT_NAMES.get(p.name, p.name) if short else p.name
     bloc_label = f"{name} (bloc)*" if short else f"{name} (bloc, not ranked)"
-    label = f"{p.rank}. {name}" if p.rank else bloc_label
-    return f"<b>{label}</b>" if p.name == HIGHLIGHT else label
+    return f"{p.rank}. {name}" if p.rank else bloc_label
 
 
-def bar_text(p: Partner) -> str:
-    if p.name == HIGHLIGHT:
+def axis_label(p: Partner, highlight: str, short: bool = False) -> str:
+    label = plotly_text(_plain_label(p, short))
+    return f"<b>{label}</b>" if p.name == highlight else label
+
+
+def bar_text(p: Partner, highlight: str) -> str:
+    if p.name == highlight and p.rank:
         return f"<b>{ordinal(p.rank)} · {money(p.deficit_bn_usd)}</b>"
     return money(p.deficit_bn_usd)
 
 
-def _role(p: Partner) -> str:
+def role(p: Partner, highlight: str) -> str:
     if p.is_bloc:
         return "bloc"
-    return "japan" if p.name == HIGHLIGHT else "bar"
+    return "highlight" if p.name == highlight else "bar"
 
 
-def narrow_layout(partners: Iterable[Partner]) -> dict:
+def wrapped_title(text: str, width_px: int, font_size: int) -> tuple[str, int]:
+    """Plotly titles never wrap: break the plain text into lines that fit; returns (markup, lines)."""
+    # Measured on the renders: a bold sans-serif line averages half an em per character.
+    lines = textwrap.wrap(text, width=max(20, int(width_px / (font_size * 0.5))))
+    return "<br>".join(plotly_text(line) for line in lines), len(lines)
+
+
+def narrow_layout(partners: Iterable[Partner], spec: ChartSpec | None = None) -> dict:
     """Layout changes for phone-width charts: short labels and room for the value labels."""
+    spec = spec or load_chart_spec()
     partners = list(partners)
     top = max(p.deficit_bn_usd for p in partners)
     return {
-        "yaxis.ticktext": [axis_label(p, short=True) for p in partners],
+        "yaxis.ticktext": [axis_label(p, spec.highlight, short=True) for p in partners],
         "xaxis.range": [0, top * 1.45],
         "xaxis.dtick": 100,
         "xaxis.title.text": "Billions of U.S. dollars",
@@ -77,23 +81,34 @@ def narrow_layout(partners: Iterable[Partner]) -> dict:
 
 def build_figure(
     partners: Iterable[Partner],
-    scheme: str = "default",
+    scheme: str | dict[str, str] = "default",
     titled: bool = False,
     narrow: bool = False,
-    height: int = DOWNLOAD[1],
+    size: tuple[int, int] | None = None,
+    spec: ChartSpec | None = None,
 ) -> go.Figure:
-    """A horizontal bar chart, largest deficit on top, Japan highlighted, the EU bloc hatched."""
+    """A horizontal bar chart, largest deficit on top, one partner highlighted, blocs hatched.
+
+    ``scheme`` names a palette of ``chart_theme.PALETTES`` or is a palette itself (such as the role
+    markers the inline SVG is rendered with); ``size`` is the render's size, which titled figures need.
+    """
+    spec = spec or load_chart_spec()
     partners = list(partners)
-    palette = PALETTES[scheme]
+    palette = PALETTES[scheme] if isinstance(scheme, str) else scheme
+    width, height = size or spec.sizes["download"]
     fig = go.Figure(layout=go.Layout(template=go.layout.Template()))
-    names = {"bar": "Individual countries", "japan": HIGHLIGHT, "bloc": "Bloc (not ranked)"}
-    for role in ("bar", "japan", "bloc"):
-        members = [p for p in partners if _role(p) == role]
+    names = {
+        "bar": "Individual countries",
+        "highlight": plotly_text(spec.highlight),
+        "bloc": "Bloc (not ranked)",
+    }
+    for trace_role in ROLES:
+        members = [p for p in partners if role(p, spec.highlight) == trace_role]
         if not members:
             continue
-        colour = palette[role]
+        colour = palette[trace_role]
         marker = {"color": colour, "line": {"color": colour, "width": 1.5}}
-        if role == "bloc":
+        if trace_role == "bloc":
             marker = {
                 "color": "rgba(0,0,0,0)",
                 "line": {"color": colour, "width": 1.5},
@@ -101,18 +116,18 @@ def build_figure(
             }
         fig.add_trace(
             go.Bar(
-                name=names[role],
-                uid=role,
-                meta={"role": role},
+                name=names[trace_role],
+                uid=trace_role,
+                meta={"role": trace_role},
                 orientation="h",
-                y=[p.name for p in members],
+                y=[plotly_text(p.name) for p in members],
                 x=[p.deficit_bn_usd for p in members],
-                text=[bar_text(p) for p in members],
+                text=[bar_text(p, spec.highlight) for p in members],
                 textposition="outside",
                 cliponaxis=False,
                 textfont={"color": palette["text"], "size": 13},
                 marker=marker,
-                customdata=[axis_label(p).replace("<b>", "").replace("</b>", "") for p in members],
+                customdata=[plotly_text(_plain_label(p)) for p in members],
                 hovertemplate="%{customdata}: $%{x:.1f} billion<extra></extra>",
             )
         )
@@ -141,9 +156,9 @@ def build_figure(
         },
         yaxis={
             "categoryorder": "array",
-            "categoryarray": [p.name for p in partners],
-            "tickvals": [p.name for p in partners],
-            "ticktext": [axis_label(p) for p in partners],
+            "categoryarray": [plotly_text(p.name) for p in partners],
+            "tickvals": [plotly_text(p.name) for p in partners],
+            "ticktext": [axis_label(p, spec.highlight) for p in partners],
             "autorange": "reversed",
             "automargin": True,
             "ticks": "",
@@ -152,24 +167,32 @@ def build_figure(
         },
     )
     if narrow:
-        fig.update_layout(narrow_layout(partners))
+        fig.update_layout(narrow_layout(partners, spec))
     if titled:
+        text = chart_text(partners, spec)
+        title_font_size = 20
+        headline, headline_lines = wrapped_title(text.headline, width - 40, title_font_size)
         fig.update_layout(
             paper_bgcolor=palette["background"],
             title={
-                "text": f"<b>{HEADLINE}</b>",
-                "subtitle": {"text": SUBTITLE, "font": {"size": 13, "color": palette["muted"]}},
+                "text": f"<b>{headline}</b>",
+                "subtitle": {
+                    "text": plotly_text(text.subtitle),
+                    "font": {"size": 13, "color": palette["muted"]},
+                },
                 "x": 0.01,
                 "xanchor": "left",
                 "yref": "container",
-                "y": 1 - 16 / height,  # a fixed 16 px from the top edge
+                # A fixed 16 px from the top edge; Plotly anchors a wrapped title by its first line.
+                "y": 1 - (16 + 24 * (headline_lines - 1)) / height,
                 "yanchor": "top",
-                "font": {"size": 20},
+                "font": {"size": title_font_size},
             },
-            margin={"l": 16, "r": 24, "t": 84, "b": 100},
+            # Each extra headline line pushes the subtitle and the plot down by one line of title text.
+            margin={"l": 16, "r": 24, "t": 84 + 36 * (headline_lines - 1), "b": 100},
             annotations=[
                 {
-                    "text": SOURCE_LINE,
+                    "text": f"{plotly_text(text.source)}<br>{plotly_text(text.bloc_note)}",
                     "xref": "paper",
                     "yref": "paper",
                     "x": 0,

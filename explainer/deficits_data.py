@@ -27,8 +27,6 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 CSV_PATH = DATA_DIR / "us-goods-deficits-2024.csv"
 PACKAGE_PATH = DATA_DIR / "datapackage.json"
 
-# The chart highlights this partner and prints its rank, so it must be there, and be a country.
-HIGHLIGHTED_PARTNER = "Japan"
 # The chart plots every row ("top ten countries plus the EU"); more rows than this would crowd it
 # unreadably, and caps keep a pasted or generated file from building a multi-megabyte page.
 MAX_DATA_ROWS = 30
@@ -226,23 +224,25 @@ class _RowChecker:
         return None
 
 
-def _highlight_problem(records: list[dict[str, str]], lines: list[int]) -> tuple[int | None, str] | None:
-    wanted = name_key(HIGHLIGHTED_PARTNER)
+def _highlight_problem(
+    records: list[dict[str, str]], lines: list[int], highlighted: str
+) -> tuple[int | None, str] | None:
+    """The chart highlights this partner and prints its rank, so it must be there, and be a country."""
+    wanted = name_key(highlighted)
     for line, r in zip(lines, records, strict=True):
         if name_key(r["partner"]) != wanted:
             continue
-        if r["partner"] != HIGHLIGHTED_PARTNER:
+        if r["partner"] != highlighted:
             return line, (
-                f"the chart highlights {HIGHLIGHTED_PARTNER!r}; write its name exactly so, "
-                f"got {r['partner']!r}"
+                f"the chart highlights {highlighted!r}; write its name exactly so, got {r['partner']!r}"
             )
         if r["partner_type"] != "country":
             return line, (
-                f"{HIGHLIGHTED_PARTNER} must be a country: the chart highlights it and prints its rank "
+                f"{highlighted} must be a country: the chart highlights it and prints its rank "
                 f"among countries, but its partner_type is {r['partner_type']!r}"
             )
         return None
-    return None, f"no row for {HIGHLIGHTED_PARTNER!r}, the partner the chart highlights; add it"
+    return None, f"no row for {highlighted!r}, the partner the chart highlights; add it"
 
 
 def load_deficits(path: Path = CSV_PATH, package_path: Path = PACKAGE_PATH) -> list[Partner]:
@@ -305,7 +305,9 @@ def load_deficits(path: Path = CSV_PATH, package_path: Path = PACKAGE_PATH) -> l
         raise _fail(path, lines[index], problem)
 
     records = [dict(zip(names, row, strict=True)) for row in rows[1:]]
-    highlight = _highlight_problem(records, lines[1:])
+    # The highlighted partner is named in the chart's metadata beside the schema (see chart_spec.py).
+    highlighted = (_load_package(package_path).get("chart") or {}).get("highlight", "")
+    highlight = _highlight_problem(records, lines[1:], highlighted)
     if highlight:
         raise _fail(path, *highlight)
     return _ranked(records)

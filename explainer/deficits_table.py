@@ -6,7 +6,8 @@ import csv
 import io
 from html import escape
 
-from explainer.deficits_data import HIGHLIGHTED_PARTNER, Partner
+from explainer.chart_spec import load_chart_spec
+from explainer.deficits_data import Partner
 
 COLUMNS = ("Rank among countries", "Partner", "U.S. goods deficit, 2024 (US$ billion)", "Sources")
 TABLE_LABEL = "Data table: U.S. goods deficit by partner, 2024"
@@ -53,6 +54,7 @@ def table_html(partners: list[Partner], sources_url: str = "../sources/") -> str
         f"<thead><tr>{head}</tr></thead>",
         "<tbody>",
     ]
+    highlight = load_chart_spec().highlight
     for p in partners:
         links = ", ".join(
             f'<a href="{escape(sources_url)}#{escape(code.lower())}">{escape(code)}</a>' for code in p.sources
@@ -62,7 +64,7 @@ def table_html(partners: list[Partner], sources_url: str = "../sources/") -> str
             escape(f"{p.name} (bloc)" if p.is_bloc else p.name),
             escape(f"{p.deficit_bn_usd:.1f}"),
         ]
-        if p.name == HIGHLIGHTED_PARTNER:
+        if p.name == highlight:
             cells = [f"<strong>{cell}</strong>" for cell in cells]
         lines.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in [*cells, links]) + "</tr>")
     lines += ["</tbody>", "</table>", "</div>"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from xml.etree import ElementTree
 
-from explainer.chart_theme import PALETTES
+from explainer.chart_theme import role_markers
 
 SVG = "http://www.w3.org/2000/svg"
 XLINK = "http://www.w3.org/1999/xlink"
@@ -21,12 +21,12 @@ ElementTree.register_namespace("xlink", XLINK)
 _RGB = re.compile(r"rgb\((\d+), ?(\d+), ?(\d+)\)")
 
 
-def _colour_names(scheme: str = "default") -> dict[tuple[int, int, int], str]:
-    names: dict[tuple[int, int, int], str] = {}
-    for name, value in PALETTES[scheme].items():
-        rgb = tuple(int(value.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4))
-        names.setdefault(rgb, name)  # bar and bloc share a colour: either name themes it alike
-    return names
+def _colour_names() -> dict[tuple[int, int, int], str]:
+    """Each role's marker colour (the colours the inline SVG is rendered in) -> the role's name."""
+    return {
+        tuple(int(value.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4)): role
+        for role, value in role_markers().items()
+    }
 
 
 def _themed(style: str, names) -> str:
@@ -38,7 +38,8 @@ def _themed(style: str, names) -> str:
 
 
 def themable_inline_svg(svg_text: str, prefix: str, label: str, css_class: str) -> str:
-    """Rewrite a light-scheme kaleido SVG for inlining: themed colours, unique ids, an accessible name."""
+    """Rewrite a kaleido SVG rendered in ``role_markers`` colours for inlining: each marker colour
+    becomes its role's ``var(--chart-<role>)``; ids are made unique; the SVG gets an accessible name."""
     names = _colour_names()
     root = ElementTree.fromstring(svg_text)
     ids = {el.get("id") for el in root.iter() if el.get("id")}

@@ -1,4 +1,4 @@
-"""Link-preview images (1200×630 PNG) for every page, drawn offline with Pillow.
+"""Link-preview images for every page, drawn offline with Pillow at the chart metadata's "social" size.
 
 Pillow's bundled font keeps the cards identical on every machine, with nothing to download. The
 chart page's card is the chart itself (rendered with the chart's other static images).
@@ -7,7 +7,10 @@ chart page's card is the chart itself (rendered with the chart's other static im
 from __future__ import annotations
 
 import hashlib
+import logging
+import os
 import shutil
+import tempfile
 import textwrap
 from dataclasses import dataclass
 from importlib.metadata import version
@@ -15,7 +18,9 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-SIZE = (1200, 630)
+from explainer.chart_spec import load_chart_spec
+
+log = logging.getLogger("mkdocs.plugins.explainer.social")
 CACHE_DIR = Path(__file__).resolve().parent.parent / "build" / "social-cache"
 BACKGROUND = "#1a237e"
 ACCENT = "#ff5c77"
@@ -56,10 +61,11 @@ def _wrap(draw: ImageDraw.ImageDraw, text: str, font, width: int, max_lines: int
 
 def draw_card(title: str, description: str, site_name: str) -> Image.Image:
     title, description = title.translate(_PLAIN), description.translate(_PLAIN)
-    image = Image.new("RGB", SIZE, BACKGROUND)
+    size = load_chart_spec().sizes["social"]
+    image = Image.new("RGB", size, BACKGROUND)
     draw = ImageDraw.Draw(image)
-    left, width = 80, SIZE[0] - 160
-    draw.rectangle((0, 0, 24, SIZE[1]), fill=ACCENT)
+    left, width = 80, size[0] - 160
+    draw.rectangle((0, 0, 24, size[1]), fill=ACCENT)
     draw.text((left, 64), site_name.upper(), font=_font(34), fill=MUTED)
     y = 150
     title_font = _font(68)
@@ -71,21 +77,35 @@ def draw_card(title: str, description: str, site_name: str) -> Image.Image:
     for line in _wrap(draw, description, body_font, width, 3):
         draw.text((left, y), line, font=body_font, fill=MUTED)
         y += 44
-    draw.text((left, SIZE[1] - 80), TAGLINE, font=_font(28), fill=TEXT)
+    draw.text((left, size[1] - 80), TAGLINE, font=_font(28), fill=TEXT)
     return image
 
 
 def _card_key(card: SocialCard, site_name: str) -> str:
     digest = hashlib.sha256()
-    for part in (card.title, card.description, site_name, version("pillow")):
+    size = "x".join(map(str, load_chart_spec().sizes["social"]))
+    for part in (card.title, card.description, site_name, size, version("pillow")):
         digest.update(part.encode() + b"\0")
     digest.update(Path(__file__).read_bytes())
     return digest.hexdigest()[:16]
 
 
+def _save_atomically(image: Image.Image, target: Path) -> None:
+    # An interrupted build must not leave a half-written card that later builds would reuse.
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".png")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            image.save(stream, format="PNG", optimize=True)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
 def write_cards(cards: list[SocialCard], site_dir: Path, site_name: str, cache_dir: Path = CACHE_DIR) -> None:
-    """Write each card into ``site_dir``, reusing cached renders of unchanged cards."""
+    """Write each card into ``site_dir``, reusing cached renders of unchanged cards, and prune the rest."""
     cache_dir.mkdir(parents=True, exist_ok=True)
+    used: set[str] = set()
     for card in cards:
         target = site_dir / card.path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -93,6 +113,11 @@ def write_cards(cards: list[SocialCard], site_dir: Path, site_name: str, cache_d
             shutil.copyfile(card.chart_image, target)
             continue
         cached = cache_dir / f"{_card_key(card, site_name)}.png"
+        used.add(cached.name)
         if not cached.is_file():
-            draw_card(card.title, card.description, site_name).save(cached, format="PNG", optimize=True)
+            _save_atomically(draw_card(card.title, card.description, site_name), cached)
         shutil.copyfile(cached, target)
+    for stale in sorted(cache_dir.glob("*.png")):
+        if stale.name not in used:
+            log.debug("Deleting the unused social card %s", stale.name)
+            stale.unlink()

@@ -11,13 +11,16 @@ from urllib.parse import urljoin, urlparse
 import pytest
 from bs4 import BeautifulSoup
 
+from explainer.chart_spec import load_chart_spec
+from explainer.chart_text import chart_text
 from explainer.chart_theme import PALETTES
-from explainer.deficits_chart import NARROW, WIDE
 from explainer.deficits_data import load_deficits
 from explainer.deficits_table import plotted_csv
 from tests.helpers import build_site, copy_project, png_size, tree_digest
 
-CHARTS = "assets/charts/"
+SPEC = load_chart_spec()
+CHARTS = f"{SPEC.url_dir}/"
+WIDE, NARROW = SPEC.sizes["wide"], SPEC.sizes["narrow"]
 EXPECTED_PAGES = {"", "personal-trust/", "gifts/", "demands/", "deficit-chart/", "fact-check/", "sources/"}
 
 
@@ -89,9 +92,36 @@ def test_static_chart_in_the_page_shows_the_data(site, layout):
 
 
 def test_downloadable_images_exist(site):
-    assert png_size((site.dir / CHARTS / "us-goods-deficits-2024.png").read_bytes()) == (2000, 1280)
-    svg = (site.dir / CHARTS / "us-goods-deficits-2024.svg").read_text(encoding="utf-8")
+    width, height = SPEC.sizes["download"]
+    png = (site.dir / CHARTS / f"{SPEC.file_stem}.png").read_bytes()
+    assert png_size(png) == (width * 2, height * 2)
+    svg = (site.dir / CHARTS / f"{SPEC.file_stem}.svg").read_text(encoding="utf-8")
     assert "295.4" in svg and "as first published 5 Feb 2025" in svg
+
+
+def test_page_and_images_share_the_headline_from_the_data(site):
+    text = chart_text(load_deficits(), SPEC)
+    assert text.headline.startswith("The United States ran its largest 2024 goods deficit with China;")
+    page = site.soup(site.url("deficit-chart/"))
+    assert page.select_one("figure#chart .deficit-chart__headline").get_text() == text.headline
+    assert page.select_one("figure#chart .deficit-chart__subtitle").get_text() == text.subtitle
+    for svg in page.select("figure#chart svg.deficit-chart__static"):
+        assert svg["aria-label"] == text.alt_text
+    # The downloadable SVG wraps the headline over lines, each its own <tspan>.
+    svg = BeautifulSoup(
+        (site.dir / CHARTS / f"{SPEC.file_stem}.svg").read_text(encoding="utf-8"), "html.parser"
+    )
+    title = svg.select_one(".gtitle")
+    assert " ".join(t.get_text() for t in title.find_all("tspan", class_="line")) == text.headline
+    assert "China ran" not in str(svg) and "China ran" not in str(page)
+
+
+def test_the_script_fetches_the_figure_from_the_metadata_url_dir(site):
+    script = (site.dir / "assets/javascripts/deficit-chart.js").read_text(encoding="utf-8")
+    relative = re.search(r'new URL\("([^"]+figure\.json)", document\.currentScript\.src\)', script).group(1)
+    resolved = urlparse(urljoin(site.url("assets/javascripts/deficit-chart.js"), relative)).path
+    assert resolved == urlparse(site.url(f"{CHARTS}figure.json")).path
+    assert (site.dir / CHARTS / "figure.json").is_file()
 
 
 def test_figure_json_carries_no_template_and_the_data(site):
@@ -111,11 +141,14 @@ def test_static_chart_is_inline_themed_and_sized(site):
     assert {svg["viewbox"] for svg in svgs} == {f"0 0 {WIDE[0]} {WIDE[1]}", f"0 0 {NARROW[0]} {NARROW[1]}"}
     markup = str(frame)
     # Colours come from the palette's CSS variables, so one SVG serves light and dark.
-    assert "var(--chart-japan)" in markup and "var(--chart-text)" in markup and "var(--chart-grid)" in markup
+    for role in ("highlight", "bar", "bloc", "text", "grid"):
+        assert f"var(--chart-{role})" in markup, role
     for scheme in PALETTES.values():
-        for name in ("japan", "bar", "text", "grid"):
+        for name in ("highlight", "bar", "text", "grid"):
             r, g, b = (int(scheme[name].lstrip("#")[i : i + 2], 16) for i in (0, 2, 4))
             assert f"rgb({r}, {g}, {b})" not in markup, name
+    # Their raw render is in role-marker colours, so it is not published.
+    assert not list((site.dir / CHARTS).glob("chart-*.svg"))
     ids = re.findall(r'id="([^"]+)"', str(page))
     assert len(ids) == len(set(ids)), "duplicate ids in the page"
     # The frame reserves each layout's aspect ratio at the breakpoint the CSS switches layouts.

@@ -22,9 +22,8 @@ from bs4 import BeautifulSoup, CData, Comment, Declaration, Doctype, ProcessingI
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from explainer import deficits_chart
+from explainer.chart_spec import load_chart_spec
 from explainer.deficits_data import (
-    HIGHLIGHTED_PARTNER,
     MAX_DATA_ROWS,
     MAX_FILE_BYTES,
     PACKAGE_PATH,
@@ -206,10 +205,6 @@ def test_the_highlighted_partner_must_be_a_listed_country(tmp_path, case, row, l
     assert_one_clear_error(tmp_path, HEADER + "China,country,295.4,S1\n" + row + "\n", line, fragment)
 
 
-def test_highlighted_partner_is_the_one_the_chart_highlights():
-    assert deficits_chart.HIGHLIGHT == HIGHLIGHTED_PARTNER
-
-
 def test_missing_or_directory_csv(tmp_path):
     missing = tmp_path / "nope.csv"
     assert error_for(missing) == f"{missing}: file not found; the chart's CSV must be here"
@@ -353,7 +348,7 @@ rows = st.tuples(
 @st.composite
 def csv_files(draw) -> str:
     data = draw(st.lists(rows, max_size=MAX_DATA_ROWS + 3, unique_by=lambda r: name_key(r[0])))
-    data = [r for r in data if name_key(r[0]) != name_key(HIGHLIGHTED_PARTNER)]
+    data = [r for r in data if name_key(r[0]) != name_key(load_chart_spec().highlight)]
     if draw(mostly(st.just(True), st.just(False))):
         data.insert(draw(st.integers(0, len(data))), ("Japan", "country", draw(values), "S9"))
     buffer = io.StringIO()

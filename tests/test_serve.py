@@ -10,6 +10,7 @@ import sys
 import time
 import urllib.request
 
+from explainer.chart_spec import load_chart_spec
 from tests.helpers import copy_project
 
 
@@ -49,13 +50,13 @@ def test_editing_the_csv_while_serving_updates_the_chart(tmp_path):
         stderr=(tmp_path / "serve.log").open("w"),
     )
     log = tmp_path / "serve.log"
-    url = f"http://127.0.0.1:{port}/explainer/assets/charts/figure.json"
+    url = f"http://127.0.0.1:{port}/explainer/{load_chart_spec().url_dir}/figure.json"
 
     def japan_value():
         doc = _figure(url)
         if not doc:
             return None
-        return next(t["x"][0] for t in doc["figure"]["data"] if t["meta"]["role"] == "japan")
+        return next(t["x"][0] for t in doc["figure"]["data"] if t["meta"]["role"] == "highlight")
 
     try:
         assert _wait_for(japan_value, 60) == 68.5

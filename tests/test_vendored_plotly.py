@@ -27,7 +27,7 @@ def test_basic_bundle_matches_plotly_py():
 # tests block and record any off-origin request with the interactive chart active and see none.
 REVIEWED_URLS = {
     "https://cdn.plot.ly/un/": "topojsonURL default, used only by geo traces, which the basic bundle lacks",
-    "https://cloud.plotly.com/newchart": "Chart Studio export, only with showSendToCloud (off by default)",
+    "https://cloud.plotly.com/newchart": "Chart Studio (showSendToCloud): deficit-chart.js turns it off",
     "https://plotly.com/": "modebar logo link, hidden by displaylogo: false",
     "https://plotly.com/javascript/animations/": "text of an error message",
     "https://github.com/voidqk/polybooljs": "licence comment",

@@ -58,15 +58,15 @@ def test_rendered_plot_has_the_exact_data(site, visit):
     assert plot["ticks"][0] == "1. China"
     assert plot["ticks"][:3] == ["1. China", "European Union (bloc, not ranked)", "2. Mexico"]
     assert "7. Japan" in plot["ticks"]
-    japan = next(t for t in plot["traces"] if t["role"] == "japan")
-    assert japan["y"] == ["Japan"] and japan["text"] == ["<b>7th · $68.5B</b>"]
+    highlight = next(t for t in plot["traces"] if t["role"] == "highlight")
+    assert highlight["y"] == ["Japan"] and highlight["text"] == ["<b>7th · $68.5B</b>"]
     china = next(t for t in plot["traces"] if t["role"] == "bar")
     assert china["text"][0] == "$295.4B"
     bloc = next(t for t in plot["traces"] if t["role"] == "bloc")
     assert bloc["y"] == ["European Union"]
     assert not any(tick.startswith(("8.", "9.")) and "European" in tick for tick in plot["ticks"])
     fills = dict(zip([t["role"] for t in plot["traces"]], plot["barFills"], strict=True))
-    assert fills["japan"] == rgb(PALETTES["default"]["japan"])
+    assert fills["highlight"] == rgb(PALETTES["default"]["highlight"])
     assert fills["bar"] == rgb(PALETTES["default"]["bar"])
     assert fills["bloc"] != fills["bar"]  # hatched, not a plain bar
     assert not tab.problems, tab.problems
@@ -87,7 +87,7 @@ def test_palette_switch_restyles_without_reload(site, visit):
     dark = page.evaluate(READ_PLOT)
     assert dark["grid"] == PALETTES["slate"]["grid"]
     fills = dict(zip([t["role"] for t in dark["traces"]], dark["barFills"], strict=True))
-    assert fills["japan"] == rgb(PALETTES["slate"]["japan"])
+    assert fills["highlight"] == rgb(PALETTES["slate"]["highlight"])
     assert page.evaluate("window.__noReload") is True
     assert not tab.problems, tab.problems
 
@@ -96,8 +96,8 @@ def test_chart_follows_the_os_scheme(site, visit):
     tab = visit(color_scheme="dark")
     page = tab.goto(site.url("deficit-chart/"))
     assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
-    static_japan = page.locator(".deficit-chart__static:visible .trace.bars").nth(1).locator("path").first
-    assert static_japan.evaluate("p => getComputedStyle(p).fill") == rgb(PALETTES["slate"]["japan"])
+    static_highlight = page.locator(".deficit-chart__static:visible .trace.bars").nth(1).locator("path").first
+    assert static_highlight.evaluate("p => getComputedStyle(p).fill") == rgb(PALETTES["slate"]["highlight"])
     activate(page)
     assert page.evaluate(READ_PLOT)["font"] == PALETTES["slate"]["text"]
 
@@ -115,10 +115,8 @@ def test_instant_navigation_away_and_back_redraws_cleanly(site, visit):
     activate(page)
     page.evaluate("window.__sameDocument = true")
     listeners_with_one_plot = _resize_listeners(page)
-    modebar_position = page.evaluate(
-        "getComputedStyle(document.querySelector('.modebar-container')).position"
-    )
-    assert modebar_position == "absolute"  # plotly.js's own stylesheet is applied
+    main_svg_position = page.evaluate("getComputedStyle(document.querySelector('.main-svg')).position")
+    assert main_svg_position == "absolute"  # plotly.js's own stylesheet is applied
 
     for _ in range(2):
         page.locator(".md-sidebar--primary a", has_text="Fact check").click()
@@ -130,9 +128,6 @@ def test_instant_navigation_away_and_back_redraws_cleanly(site, visit):
     assert page.evaluate("window.__sameDocument") is True, "navigation should be instant, not a reload"
     assert page.locator(".js-plotly-plot").count() == 1
     assert page.locator(CHART).count() == 1
-    assert (
-        page.evaluate("getComputedStyle(document.querySelector('.modebar-container')).position") == "absolute"
-    )
     assert page.evaluate("getComputedStyle(document.querySelector('.main-svg')).position") == "absolute"
     assert _resize_listeners(page) == listeners_with_one_plot, "old plots leaked window listeners"
     plot = page.evaluate(READ_PLOT)
@@ -208,3 +203,45 @@ def test_downloads_deliver_the_data(site, visit, tmp_path, viewport):
     assert files[".png"].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     svg = files[".svg"].read_text(encoding="utf-8")
     assert all(f"${p.deficit_bn_usd:.1f}B" in svg for p in partners)
+
+
+FOCUSABLE = (
+    "a[href], area[href], button, input, select, textarea, iframe, [tabindex], [contenteditable=''], "
+    "[contenteditable=true], svg a"
+)
+
+
+def test_the_interactive_chart_offers_nothing_that_leaves_the_site(site, visit):
+    """Every control inside the live chart is pressed: no popup, no off-site request, nothing hidden
+    from screen readers that a keyboard can still reach."""
+    tab = visit()
+    popups = []
+    tab.page.on("popup", lambda popup: popups.append(popup.url))
+    page = tab.goto(site.url("deficit-chart/"))
+    activate(page)
+    plot = page.locator(".deficit-chart__plot")
+    plot.hover()
+    page.mouse.move(0, 0)
+    assert page.locator(".deficit-chart__plot .modebar, .deficit-chart__plot .modebar-btn").count() == 0
+    controls = plot.locator("a, button, [role=button], [data-title], [tabindex]")
+    for index in range(controls.count()):
+        control = controls.nth(index)
+        control.focus()
+        control.click(force=True)
+    page.wait_for_load_state("networkidle")
+    hidden_focusable = page.evaluate(
+        """(selector) => [...document.querySelectorAll('[aria-hidden=true]')]
+            .flatMap((hidden) => [...hidden.querySelectorAll(selector)])
+            .filter((el) => el.tabIndex >= 0 || el.matches('a[href]'))
+            .map((el) => el.outerHTML.slice(0, 80))""",
+        FOCUSABLE,
+    )
+    assert hidden_focusable == []
+    assert popups == []
+    assert not [p for p in tab.problems if "off-site" in p], tab.problems
+    # Tabbing through the page from the chart never lands inside the aria-hidden plot.
+    page.locator(CHART).evaluate("el => el.previousElementSibling.setAttribute('tabindex', '-1')")
+    page.locator(CHART).evaluate("el => el.previousElementSibling.focus()")
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        assert not page.evaluate("!!document.activeElement.closest('[aria-hidden=true]')")

@@ -14,7 +14,7 @@
   const PLOTLY_URL = new URL("vendor/plotly-basic-4.1.1.min.js", document.currentScript.src).href;
   const FIGURE_URL = new URL("../charts/figure.json", document.currentScript.src).href;
   const NARROW = window.matchMedia("(max-width: 600px)");
-  const ROLES = ["bar", "japan", "bloc"];
+  const ROLES = ["bar", "highlight", "bloc"];
   const live = new Set(); // plot nodes currently drawn
   let plotlyPromise = null;
 
@@ -108,11 +108,15 @@
         wide[key] = key.split(".").reduce((value, part) => (value == null ? null : value[part]), layout);
       });
       plot._deficitLayouts = { narrow: doc.narrow, wide };
+      // No modebar: the page has its own PNG, SVG and CSV downloads, and the modebar's buttons
+      // would be focusable inside the aria-hidden plot. Its cloud links go off-site, so off too.
       await Plotly.newPlot(plot, doc.figure.data, { ...layout, autosize: true }, {
         responsive: true,
+        displayModeBar: false,
         displaylogo: false,
-        modeBarButtonsToRemove: ["zoom2d", "pan2d", "select2d", "lasso2d", "zoomIn2d", "zoomOut2d", "autoScale2d", "resetScale2d"],
-        toImageButtonOptions: { filename: "us-goods-deficits-2024" },
+        showSendToCloud: false,
+        showEditInChartStudio: false,
+        showLink: false,
       });
       applyWidth(plot);
       applyTheme(plot);
