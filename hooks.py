@@ -6,6 +6,7 @@ Everything derived from ``data/`` is (re)generated on every build and on every c
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -26,6 +27,8 @@ from explainer.social_cards import SocialCard, write_cards
 ROOT = Path(__file__).resolve().parent
 SNIPPETS_DIR = ROOT / "build" / "snippets"
 SOCIAL_URL_DIR = "assets/social"
+LANGUAGE_ROOTS = {"en": "", "ja": "ja/"}
+LANGUAGE_NAMES = {"en": "English", "ja": "日本語"}
 
 _state: dict = {"assets": None, "cards": [], "facts": {}, "partners": []}
 # Front-matter fields whose references are rendered as plain text.
@@ -35,7 +38,23 @@ _META_TEXT = ("title", "description", "og_image_alt")
 def on_config(config):
     # Templates read the validated settings as `config.extra.explainer`.
     config.extra["explainer"] = load_settings(config.extra)
+    # Material's language selector. Its links are the language roots: with instant navigation,
+    # Material itself resolves them to the same page through each language's sitemap.
+    config.extra["alternate"] = [
+        {"name": LANGUAGE_NAMES[lang], "link": config.site_url + LANGUAGE_ROOTS[lang], "lang": lang}
+        for lang in LANGUAGE_ROOTS
+    ]
     return config
+
+
+def _lang(config) -> str:
+    """The language being built: mkdocs-static-i18n sets the theme's language for each pass."""
+    return config.theme["language"]
+
+
+def _localized(path: Path, lang: str) -> Path:
+    """``x.md`` for English, ``x.ja.md`` for Japanese: the suffix layout the pages use."""
+    return path if lang == "en" else path.with_name(f"{path.stem}.{lang}{path.suffix}")
 
 
 def on_pre_build(config) -> None:
@@ -72,9 +91,11 @@ def on_pre_build(config) -> None:
     )
     _write_snippet("deficit-chart-header.md", chart_header_html(text))
     _write_snippet("deficit-chart-static.md", static)
-    caption = (ROOT / "includes" / "deficit-chart-caption.src.md").read_text(encoding="utf-8")
+    lang = _lang(config)
+    caption_path = _localized(ROOT / "includes" / "deficit-chart-caption.src.md", lang)
+    caption = caption_path.read_text(encoding="utf-8")
     try:
-        rendered = expand(caption, Context(facts, partners, "includes/deficit-chart-caption.src.md"))
+        rendered = expand(caption, Context(facts, partners, caption_path.name, lang=lang))
     except FactError as exc:
         raise PluginError(str(exc)) from None
     _write_snippet("deficit-chart-caption.md", rendered)
@@ -91,16 +112,20 @@ def _write_snippet(name: str, text: str) -> None:
 
 def on_page_markdown(markdown, page, config, files):
     # Figures reach a page only through references to data/facts.yaml and the chart's CSV.
-    ctx = Context(_state["facts"], _state["partners"], page.file.src_uri)
+    lang = _lang(config)
+    ctx = Context(_state["facts"], _state["partners"], page.file.src_uri, lang=lang)
     source = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
     offset = source[: len(source) - len(markdown)].count("\n") if source.endswith(markdown) else 0
     try:
         for key in _META_TEXT:
             if isinstance(page.meta.get(key), str):
                 page.meta[key] = expand_plain(page.meta[key], ctx, f"{page.file.src_uri}: {key}")
-        return expand(markdown, ctx, offset)
+        expanded = expand(markdown, ctx, offset)
     except FactError as exc:
         raise PluginError(str(exc)) from None
+    # The glossary of the page's language: its terms become <abbr> elements with their definitions.
+    glossary = _localized(ROOT / "includes" / "glossary.md", lang).read_text(encoding="utf-8")
+    return f"{expanded.rstrip()}\n\n{glossary}"
 
 
 def on_files(files, config):
@@ -110,12 +135,20 @@ def on_files(files, config):
     for what in (w for w in assets.files if w not in {"social", "wide", "narrow"}):
         source = str(assets.path(what))
         files.append(File.generated(config, f"{url_dir}/{assets.files[what]}", abs_src_path=source))
-    files.append(
-        File.generated(config, "assets/stylesheets/chart-theme.css", content=css_custom_properties())
-    )
-    robots = f"User-agent: *\nAllow: /\nSitemap: {config.site_url}sitemap.xml\n"
-    files.append(File.generated(config, "robots.txt", content=robots))
+    files.append(_generated(config, "assets/stylesheets/chart-theme.css", css_custom_properties()))
+    if _lang(config) == "en":  # one robots.txt, at the site's root
+        robots = f"User-agent: *\nAllow: /\nSitemap: {config.site_url}sitemap.xml\n"
+        files.append(_generated(config, "robots.txt", robots))
     return files
+
+
+def _generated(config, dest: str, text: str) -> File:
+    # A real source file, not in-memory content: mkdocs-static-i18n sorts files by their source path.
+    path = ROOT / "build" / "generated" / dest
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+    return File.generated(config, dest, abs_src_path=str(path))
 
 
 def on_page_context(context, page, config, nav):
@@ -134,6 +167,12 @@ def on_page_context(context, page, config, nav):
 
 def on_post_build(config) -> None:
     write_cards(_state["cards"], Path(config.site_dir), site_name=config.site_name)
+    lang = _lang(config)
+    if lang != "en":
+        # Material's language switch reads each language's sitemap to land on the same page; the
+        # i18n plugin writes one sitemap, listing every language, at the site's root.
+        site = Path(config.site_dir)
+        shutil.copyfile(site / "sitemap.xml", site / LANGUAGE_ROOTS[lang] / "sitemap.xml")
 
 
 def on_serve(server, config, builder):

@@ -205,7 +205,8 @@ def render_reference(
     if body == "chart-sources":
         return render_chart_sources()
     if body == "changelog":
-        return render_changelog()
+        name = "changelog.yaml" if ctx.lang == "en" else f"changelog.{ctx.lang}.yaml"
+        return render_changelog(DATA_DIR / name, ctx.lang)
     key, field, fmt = _split(body, where)
     if key.startswith("chart:"):
         value, unit = chart_figure(ctx, key.removeprefix("chart:"), field, where)
@@ -405,7 +406,7 @@ def render_fact_sheet(ctx: Context) -> str:
             f'<span class="fact-sheet__status">{status[fact.verified]}</span> {html.escape(fact.claim)} '
             f'<span class="fact-sheet__sources">Sources: {sources}.</span></li>'
         )
-    return '<ol class="fact-sheet" data-fact-sheet>\n' + "\n".join(items) + "\n</ol>"
+    return '<ol class="fact-sheet" lang="en" data-fact-sheet>\n' + "\n".join(items) + "\n</ol>"
 
 
 def render_chart_sources() -> str:
@@ -418,16 +419,17 @@ def render_chart_sources() -> str:
             f'<li id="{html.escape(code.lower())}"><strong>{html.escape(code)}</strong>: '
             f'<a href="{url}">{html.escape(title)}</a></li>'
         )
-    return '<ul class="chart-sources" data-fact-sheet>\n' + "\n".join(items) + "\n</ul>"
+    return '<ul class="chart-sources" lang="en" data-fact-sheet>\n' + "\n".join(items) + "\n</ul>"
 
 
-def render_changelog(path: Path = DATA_DIR / "changelog.yaml") -> str:
+def render_changelog(path: Path = DATA_DIR / "changelog.yaml", lang: str = "en") -> str:
     """The site's corrections and changes (data/changelog.yaml), newest first."""
     items = []
     for entry in yaml.safe_load(path.read_text(encoding="utf-8")):
         date = str(entry["date"])
+        shown = html.escape(render_text(date, "date", lang=lang))
         items.append(
-            f'<li><time datetime="{html.escape(date)}">{html.escape(render_text(date, "date"))}</time> '
+            f'<li><time datetime="{html.escape(date)}">{shown}</time> '
             f'<span class="changelog__kind">{html.escape(entry["kind"])}</span> '
             f"{html.escape(entry['summary'])}</li>"
         )
