@@ -16,7 +16,7 @@ from explainer.chart_theme import css_custom_properties
 from explainer.deficits_data import CSV_PATH, DATA_DIR, DataError, load_deficits
 from explainer.deficits_table import table_markdown
 from explainer.inline_chart import static_chart_html
-from explainer.site_config import load_settings
+from explainer.site_config import check_site_url, load_settings
 from explainer.social_cards import SocialCard, write_cards
 
 ROOT = Path(__file__).resolve().parent
@@ -32,6 +32,8 @@ _state: dict = {"assets": None, "cards": []}
 
 
 def on_config(config):
+    # MkDocs lets an empty or hostile SITE_URL through; it lands in every page, card and robots.txt.
+    config.site_url = check_site_url(config.site_url)
     # Templates read the validated settings as `config.extra.explainer`.
     config.extra["explainer"] = load_settings(config.extra)
     return config
