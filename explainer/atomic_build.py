@@ -131,13 +131,12 @@ def build(site_dir: Path, config_file: Path, extra_args: list[str] | None = None
         command += ["--config-file", str(config_file), "--site-dir", str(staged), *(extra_args or [])]
         child = subprocess.Popen(command, cwd=root, env=env, preexec_fn=_die_with_parent)
 
+        interrupted: list[int] = []
+
         def stop(signum, _frame):
-            # Pass the signal on, clean up, and leave site_dir as it was.
+            # Pass the signal on; the wait below returns once the inner build has ended.
+            interrupted.append(signum)
             child.send_signal(signum)
-            child.wait()
-            shutil.rmtree(staged, ignore_errors=True)
-            log.error("Build interrupted (signal %d): %s left as it was", signum, site_dir)
-            sys.exit(128 + signum)
 
         previous_handlers = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGINT)}
         try:
@@ -145,14 +144,11 @@ def build(site_dir: Path, config_file: Path, extra_args: list[str] | None = None
         finally:
             for sig, handler in previous_handlers.items():
                 signal.signal(sig, handler)
-        if status != 0:
+        if interrupted or status != 0:
             shutil.rmtree(staged, ignore_errors=True)
-            log.error(
-                "Build failed (exit %d): %s left as it was; fix the error above and run `make build` again",
-                status,
-                site_dir,
-            )
-            return status
+            reason = f"interrupted (signal {interrupted[0]})" if interrupted else f"failed (exit {status})"
+            log.error("Build %s: %s left as it was; run `make build` again", reason, site_dir)
+            return 128 + interrupted[0] if interrupted else (status if status > 0 else 128 - status)
         swap_in(staged, site_dir)
         log.info("Site swapped into %s", site_dir)
         return 0
