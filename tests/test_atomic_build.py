@@ -20,6 +20,9 @@ import pytest
 from explainer.atomic_build import previous_dir, recover, staging_dir, swap_in
 from tests.helpers import copy_project, tree_digest
 
+# One worker runs them all under `pytest -n 2 --dist loadgroup`, so the built project is built once.
+pytestmark = pytest.mark.xdist_group("atomic_build")
+
 SITE_URL = "https://example.org/explainer/"
 EDITED_PAGE = "docs/timeline.md"
 
