@@ -69,7 +69,11 @@ def _check(site_dir) -> list[dict]:
         text=True,
         check=False,
     )
-    return [m for m in json.loads(result.stderr)["messages"] if _is_problem(m)]
+    try:
+        messages = json.loads(result.stderr)["messages"]
+    except (ValueError, KeyError):
+        pytest.fail(f"vnu.jar gave no JSON report (exit {result.returncode}):\n{result.stderr[-2000:]}")
+    return [m for m in messages if _is_problem(m)]
 
 
 def _describe(message: dict) -> str:
