@@ -115,7 +115,7 @@ def _die_with_parent() -> None:
         libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
-def build(site_dir: Path, config_file: Path, extra_args: list[str] | None = None) -> int:
+def build(site_dir: Path, config_file: Path) -> int:
     """Run ``mkdocs build --strict`` into staging and swap on success; returns the exit status."""
     site_dir = site_dir.resolve()
     root = config_file.resolve().parent
@@ -128,7 +128,7 @@ def build(site_dir: Path, config_file: Path, extra_args: list[str] | None = None
         staged = staging_dir(site_dir)
         env = {**os.environ, "SOURCE_DATE_EPOCH": source_date_epoch(root)}
         command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean"]
-        command += ["--config-file", str(config_file), "--site-dir", str(staged), *(extra_args or [])]
+        command += ["--config-file", str(config_file), "--site-dir", str(staged)]
         child = subprocess.Popen(command, cwd=root, env=env, preexec_fn=_die_with_parent)
 
         interrupted: list[int] = []
