@@ -21,7 +21,7 @@ from explainer.deficits_table import table_html
 from explainer.fact_markdown import Context, check_against_chart, expand, expand_plain
 from explainer.facts import FactError, load_facts
 from explainer.inline_chart import static_chart_html
-from explainer.site_config import load_settings
+from explainer.site_config import check_site_url, load_settings
 from explainer.social_cards import SocialCard, write_cards
 
 ROOT = Path(__file__).resolve().parent
@@ -36,6 +36,8 @@ _META_TEXT = ("title", "description", "og_image_alt")
 
 
 def on_config(config):
+    # MkDocs lets an empty or hostile SITE_URL through; it lands in every page, card and robots.txt.
+    config.site_url = check_site_url(config.site_url)
     # Templates read the validated settings as `config.extra.explainer`.
     config.extra["explainer"] = load_settings(config.extra)
     # Material's language selector. Its links are the language roots: with instant navigation,

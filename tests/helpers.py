@@ -18,6 +18,8 @@ from xml.etree import ElementTree
 
 from bs4 import BeautifulSoup
 
+from explainer.atomic_build import source_date_epoch
+
 ROOT = Path(__file__).resolve().parent.parent
 SUBPATH = "ishiba-trump"  # as GitHub Pages serves a project site
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -26,7 +28,7 @@ SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 def build_site(dest: Path, site_url: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     # Not --quiet: MkDocs then drops warnings before strict mode can count them.
     env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
-    env.setdefault("SOURCE_DATE_EPOCH", "1738886400")
+    env["SOURCE_DATE_EPOCH"] = source_date_epoch(cwd)
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(dest)],
         cwd=cwd,

@@ -1,0 +1,49 @@
+"""Template overrides that copy a Material partial stay that partial plus their one change.
+
+A Material upgrade that edits the partial fails here, instead of the site silently keeping the old copy.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import material
+
+from tests.helpers import ROOT
+
+MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
+# The leading Jinja comment: Material's "automatically generated" note, ours naming the change.
+_LEADING_COMMENT = re.compile(r"\A\{#-.*?-#\}\n", re.DOTALL)
+
+# Each override: the upstream text it changes and what it puts instead (once).
+CHANGES = {
+    "partials/search.html": (
+        'data-md-component="search" role="dialog">',
+        'data-md-component="search" role="dialog" aria-label="{{ lang.t(\'search\') }}">',
+    ),
+}
+
+
+def _body(path: Path) -> str:
+    return _LEADING_COMMENT.sub("", path.read_text(encoding="utf-8"), count=1)
+
+
+def test_every_copied_partial_is_covered():
+    overrides = ROOT / "overrides"
+    copied = {p.relative_to(overrides).as_posix() for p in (overrides / "partials").rglob("*") if p.is_file()}
+    assert copied == set(CHANGES), "a new copied partial needs an entry in CHANGES"
+
+
+def test_copied_partials_match_the_installed_material_apart_from_their_change():
+    for name, (upstream_text, our_text) in CHANGES.items():
+        upstream_path = MATERIAL_TEMPLATES / name
+        upstream = _body(upstream_path)
+        assert upstream.count(upstream_text) == 1, (
+            f"{upstream_path} no longer holds {upstream_text!r}: Material changed it (perhaps it now "
+            f"has the fix itself). Recopy it into overrides/{name} or drop the override."
+        )
+        assert _body(ROOT / "overrides" / name) == upstream.replace(upstream_text, our_text), (
+            f"overrides/{name} drifted from {upstream_path}: copy Material's file again and re-apply "
+            f"only this change: {our_text!r}"
+        )
