@@ -1,7 +1,9 @@
 """Link-preview images for every page, drawn offline with Pillow at the chart metadata's "social" size.
 
-Pillow's bundled font keeps the cards identical on every machine, with nothing to download. The
-chart page's card is the chart itself (rendered with the chart's other static images).
+English cards use Pillow's bundled font, identical on every machine. Japanese cards use Noto Sans CJK
+from Debian's fonts-noto-cjk (`make` installs it): nothing is downloaded, and a card whose text the
+font cannot draw stops the build instead of publishing missing-glyph boxes. The chart page's card is
+the chart itself (rendered with the chart's other static images).
 """
 
 from __future__ import annotations
@@ -26,7 +28,11 @@ BACKGROUND = "#1a237e"
 ACCENT = "#ff5c77"
 TEXT = "#ffffff"
 MUTED = "#c5cae9"
-TAGLINE = "The first Ishiba-Trump summit · White House, 7 February 2025"
+# Debian's fonts-noto-cjk; face 0 of the collection is the Japanese one.
+CJK_FONTS = (
+    Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"),
+    Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc"),
+)
 # Pillow's bundled font lacks a few typographic glyphs; draw their plain equivalents.
 _PLAIN = str.maketrans({"–": "-", "—": "-", "’": "'", "‘": "'", "“": '"', "”": '"'})
 
@@ -36,22 +42,55 @@ class SocialCard:
     path: str  # URL path under the site root, e.g. "assets/social/home.png"
     title: str
     description: str
+    tagline: str = ""  # the line at the foot of the card
+    lang: str = "en"
     chart_image: Path | None = None  # use this finished image instead of drawing a card
 
 
-def _font(size: int) -> ImageFont.FreeTypeFont:
-    return ImageFont.load_default(size=size)
+class CardFontError(RuntimeError):
+    """No font on this machine can draw a card's text; the message names the fix."""
+
+
+def _font(size: int, lang: str = "en", bold: bool = False) -> ImageFont.FreeTypeFont:
+    if lang == "en":
+        return ImageFont.load_default(size=size)
+    path = CJK_FONTS[1 if bold else 0]
+    if not path.is_file():
+        raise CardFontError(
+            f"Japanese link-preview cards need {path}: install it with "
+            "`apt-get install -y fonts-noto-cjk` (make build does), then rebuild"
+        )
+    return ImageFont.truetype(str(path), size=size, index=0)
+
+
+def missing_glyphs(text: str, font: ImageFont.FreeTypeFont) -> set[str]:
+    """Characters the font would draw as its 'missing glyph' box (compared with a surely absent one)."""
+    tofu = font.getmask("\U0010fffd").tobytes()
+    return {ch for ch in set(text) if not ch.isspace() and font.getmask(ch).tobytes() == tofu}
+
+
+def _tokens(text: str) -> list[tuple[str, str]]:
+    """(token, separator) pairs: words for spaced scripts, single characters for Japanese."""
+    tokens: list[tuple[str, str]] = []
+    for word in text.split():
+        if any(ord(ch) > 0x2E7F for ch in word):
+            tokens += [(ch, "") for ch in word]
+            tokens[-1] = (tokens[-1][0], " ")
+        else:
+            tokens.append((word, " "))
+    return tokens
 
 
 def _wrap(draw: ImageDraw.ImageDraw, text: str, font, width: int, max_lines: int) -> list[str]:
-    words, lines, line = text.split(), [], ""
-    for word in words:
-        trial = f"{line} {word}".strip()
+    lines, line, pending = [], "", ""
+    for token, separator in _tokens(text):
+        trial = f"{line}{pending}{token}" if line else token
         if draw.textlength(trial, font=font) <= width:
             line = trial
         else:
             lines.append(line)
-            line = word
+            line = token
+        pending = separator
     lines.append(line)
     if len(lines) > max_lines:
         lines = lines[:max_lines]
@@ -59,32 +98,38 @@ def _wrap(draw: ImageDraw.ImageDraw, text: str, font, width: int, max_lines: int
     return lines
 
 
-def draw_card(title: str, description: str, site_name: str) -> Image.Image:
-    title, description = title.translate(_PLAIN), description.translate(_PLAIN)
+def draw_card(title: str, description: str, site_name: str, tagline: str = "", lang: str = "en") -> Image.Image:
+    if lang == "en":  # Pillow's bundled font lacks a few typographic glyphs
+        title, description, tagline = (s.translate(_PLAIN) for s in (title, description, tagline))
     size = load_chart_spec().sizes["social"]
     image = Image.new("RGB", size, BACKGROUND)
     draw = ImageDraw.Draw(image)
     left, width = 80, size[0] - 160
     draw.rectangle((0, 0, 24, size[1]), fill=ACCENT)
-    draw.text((left, 64), site_name.upper(), font=_font(34), fill=MUTED)
+    fonts = {"site": _font(34, lang), "title": _font(64, lang, bold=True), "body": _font(32, lang)}
+    fonts["tagline"] = _font(28, lang)
+    drawn = {"site": site_name.upper() if lang == "en" else site_name, "title": title}
+    drawn |= {"body": description, "tagline": tagline}
+    missing = set().union(*(missing_glyphs(drawn[k], fonts[k]) for k in drawn))
+    if missing:
+        raise CardFontError(f"the card font cannot draw {''.join(sorted(missing))!r} in {title!r}")
+    draw.text((left, 64), drawn["site"], font=fonts["site"], fill=MUTED)
     y = 150
-    title_font = _font(68)
-    for line in _wrap(draw, title, title_font, width, 3):
-        draw.text((left, y), line, font=title_font, fill=TEXT, stroke_width=1, stroke_fill=TEXT)
+    for line in _wrap(draw, title, fonts["title"], width, 3):
+        draw.text((left, y), line, font=fonts["title"], fill=TEXT, stroke_width=1, stroke_fill=TEXT)
         y += 84
     y += 20
-    body_font = _font(32)
-    for line in _wrap(draw, description, body_font, width, 3):
-        draw.text((left, y), line, font=body_font, fill=MUTED)
-        y += 44
-    draw.text((left, size[1] - 80), TAGLINE, font=_font(28), fill=TEXT)
+    for line in _wrap(draw, description, fonts["body"], width, 3):
+        draw.text((left, y), line, font=fonts["body"], fill=MUTED)
+        y += 46
+    draw.text((left, size[1] - 80), tagline, font=fonts["tagline"], fill=TEXT)
     return image
 
 
 def _card_key(card: SocialCard, site_name: str) -> str:
     digest = hashlib.sha256()
     size = "x".join(map(str, load_chart_spec().sizes["social"]))
-    for part in (card.title, card.description, site_name, size, version("pillow")):
+    for part in (card.title, card.description, card.tagline, card.lang, site_name, size, version("pillow")):
         digest.update(part.encode() + b"\0")
     digest.update(Path(__file__).read_bytes())
     return digest.hexdigest()[:16]
@@ -112,12 +157,15 @@ def write_cards(cards: list[SocialCard], site_dir: Path, site_name: str, cache_d
         if card.chart_image is not None:
             shutil.copyfile(card.chart_image, target)
             continue
-        cached = cache_dir / f"{_card_key(card, site_name)}.png"
+        cached = cache_dir / f"{card.lang}-{_card_key(card, site_name)}.png"
         used.add(cached.name)
         if not cached.is_file():
-            _save_atomically(draw_card(card.title, card.description, site_name), cached)
+            image = draw_card(card.title, card.description, site_name, card.tagline, card.lang)
+            _save_atomically(image, cached)
         shutil.copyfile(cached, target)
-    for stale in sorted(cache_dir.glob("*.png")):
+    # Each language's pass prunes only its own cards.
+    languages = {card.lang for card in cards}
+    for stale in sorted(p for lang in languages for p in cache_dir.glob(f"{lang}-*.png")):
         if stale.name not in used:
             log.debug("Deleting the unused social card %s", stale.name)
             stale.unlink()
