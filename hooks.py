@@ -29,6 +29,11 @@ SNIPPETS_DIR = ROOT / "build" / "snippets"
 SOCIAL_URL_DIR = "assets/social"
 LANGUAGE_ROOTS = {"en": "", "ja": "ja/"}
 LANGUAGE_NAMES = {"en": "English", "ja": "日本語"}
+# The foot of every link-preview card, with its date from the fact sheet.
+CARD_TAGLINES = {
+    "en": "The first Ishiba–Trump summit · White House, {{ A01.date }}",
+    "ja": "石破・トランプ初会談 · ホワイトハウス、{{ A01.date }}",
+}
 
 _state: dict = {"assets": None, "cards": [], "facts": {}, "partners": []}
 # Front-matter fields whose references are rendered as plain text.
@@ -155,12 +160,15 @@ def _generated(config, dest: str, text: str) -> File:
 
 def on_page_context(context, page, config, nav):
     slug = page.file.dest_uri.removesuffix("index.html").strip("/").replace("/", "-") or "home"
+    ctx = Context(_state["facts"], _state["partners"], page.file.src_uri, lang=_lang(config))
     page.meta["og_image_path"] = f"{SOCIAL_URL_DIR}/{slug}.png"
     _state["cards"].append(
         SocialCard(
             path=page.meta["og_image_path"],
             title=page.meta.get("title") or page.title,
             description=page.meta.get("description") or config.site_description,
+            tagline=expand_plain(CARD_TAGLINES[_lang(config)], ctx, "hooks.py: card tagline"),
+            lang=_lang(config),
             chart_image=_state["assets"].path("social") if page.meta.get("social_card") == "chart" else None,
         )
     )

@@ -65,8 +65,14 @@ def _font(size: int, lang: str = "en", bold: bool = False) -> ImageFont.FreeType
 
 def missing_glyphs(text: str, font: ImageFont.FreeTypeFont) -> set[str]:
     """Characters the font would draw as its 'missing glyph' box (compared with a surely absent one)."""
-    tofu = font.getmask("\U0010fffd").tobytes()
-    return {ch for ch in set(text) if not ch.isspace() and font.getmask(ch).tobytes() == tofu}
+
+    def glyph(ch: str) -> bytes:
+        image = Image.new("L", (font.size * 2, font.size * 2))
+        ImageDraw.Draw(image).text((0, 0), ch, font=font, fill=255)
+        return image.tobytes()
+
+    tofu = glyph("\U0010fffd")
+    return {ch for ch in set(text) if not ch.isspace() and glyph(ch) == tofu}
 
 
 def _tokens(text: str) -> list[tuple[str, str]]:
@@ -98,7 +104,9 @@ def _wrap(draw: ImageDraw.ImageDraw, text: str, font, width: int, max_lines: int
     return lines
 
 
-def draw_card(title: str, description: str, site_name: str, tagline: str = "", lang: str = "en") -> Image.Image:
+def draw_card(
+    title: str, description: str, site_name: str, tagline: str = "", lang: str = "en"
+) -> Image.Image:
     if lang == "en":  # Pillow's bundled font lacks a few typographic glyphs
         title, description, tagline = (s.translate(_PLAIN) for s in (title, description, tagline))
     size = load_chart_spec().sizes["social"]
