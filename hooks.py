@@ -20,6 +20,7 @@ from explainer.deficits_data import CSV_PATH, DATA_DIR, DataError, load_deficits
 from explainer.deficits_table import table_html
 from explainer.fact_markdown import Context, check_against_chart, expand, expand_plain
 from explainer.facts import FactError, load_facts
+from explainer.glossary import mark_terms, read_glossary
 from explainer.inline_chart import static_chart_html
 from explainer.site_config import check_site_url, load_settings
 from explainer.social_cards import SocialCard, write_cards
@@ -130,9 +131,18 @@ def on_page_markdown(markdown, page, config, files):
         expanded = expand(markdown, ctx, offset)
     except FactError as exc:
         raise PluginError(str(exc)) from None
-    # The glossary of the page's language: its terms become <abbr> elements with their definitions.
-    glossary = _localized(ROOT / "includes" / "glossary.md", lang).read_text(encoding="utf-8")
+    if lang != "en":
+        return expanded  # Japanese terms are marked in the HTML (on_page_content)
+    # Markdown's abbr extension turns the glossary's terms into <abbr> elements with their definitions.
+    glossary = (ROOT / "includes" / "glossary.md").read_text(encoding="utf-8")
     return f"{expanded.rstrip()}\n\n{glossary}"
+
+
+def on_page_content(html, page, config, files):
+    lang = _lang(config)
+    if lang == "en":
+        return html
+    return mark_terms(html, read_glossary(_localized(ROOT / "includes" / "glossary.md", lang)))
 
 
 def on_files(files, config):

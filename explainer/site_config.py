@@ -27,8 +27,8 @@ _UNSAFE_IN_URL = re.compile(r"[\s\"'<>`\\]")
 class SiteSettings(base.Config):
     # The repository readers report errors to and forks publish from; forks override it (REPOSITORY env).
     repository = opt.URL()
-    # Open Graph locale of the English pages.
-    locale = opt.Type(str, default="en_US")
+    # Open Graph locale of each edition, by the page language MkDocs builds it in.
+    locales = opt.Type(dict, default={"en": "en_US", "ja": "ja_JP"})
 
 
 def load_settings(extra: dict) -> SiteSettings:
