@@ -19,6 +19,15 @@ class SiteSettings(base.Config):
     repository = opt.URL()
     # Open Graph locale of the English pages.
     locale = opt.Type(str, default="en_US")
+    # Reuse terms of the site's text (the data's terms live in data/datapackage.json; code is MIT).
+    text_license = opt.Type(str, default="CC-BY-4.0")
+    text_license_title = opt.Type(str, default="Creative Commons Attribution 4.0 International")
+    text_license_url = opt.URL(default="https://creativecommons.org/licenses/by/4.0/")
+    # The article every page explains: JSON-LD `isBasedOn`.
+    based_on = opt.URL()
+    # What the chart's Dataset JSON-LD covers (schema.org temporalCoverage, spatialCoverage).
+    data_temporal_coverage = opt.Type(str)
+    data_spatial_coverage = opt.Type(str)
 
 
 def load_settings(extra: dict) -> SiteSettings:
