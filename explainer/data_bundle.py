@@ -32,7 +32,6 @@ RANK_FIELD = {
 def published_package(source: dict, csv_text: str, text_license: dict) -> dict:
     """The descriptor of the published CSV: the source package's metadata, the CSV's own columns."""
     package = copy.deepcopy(source)
-    package.pop("$schema", None)
     header = next(csv.reader(io.StringIO(csv_text)))
     resource = package["resources"][0]
     known = {field["name"]: field for field in resource["schema"]["fields"]}
