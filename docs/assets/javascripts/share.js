@@ -37,7 +37,16 @@
     return new Date().toISOString().slice(0, 10);
   }
 
+  // Material's instant navigation makes internal links absolute; print.css writes out only the
+  // addresses of links that leave the site, so mark the ones that stay.
+  function markInternalLinks() {
+    document.querySelectorAll(".md-content a[href^='http']:not([data-internal])").forEach(function (a) {
+      if (new URL(a.href).origin === location.origin) a.dataset.internal = "";
+    });
+  }
+
   function bind() {
+    markInternalLinks();
     document.querySelectorAll("button.page-meta__share:not([data-bound])").forEach(function (button) {
       button.dataset.bound = "";
       button.hidden = false;
@@ -65,6 +74,7 @@
       });
   }
 
+  window.addEventListener("beforeprint", markInternalLinks);
   if (window.document$) window.document$.subscribe(bind);
   else document.addEventListener("DOMContentLoaded", bind);
 })();
