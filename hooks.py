@@ -6,24 +6,21 @@ Everything derived from ``data/`` is (re)generated on every build and on every c
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from pathlib import Path
-from urllib.parse import urlencode
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from explainer import structured_data
 from explainer.chart_cache import ALL_FILES, CSV_NAME, INLINE_SVGS, SOCIAL_NAME, ensure_chart_cache
 from explainer.chart_theme import css_custom_properties
-from explainer.citation import Citation, citation_markdown
+from explainer.citation import citation_markdown
 from explainer.data_bundle import BUNDLE_NAME, PACKAGE_NAME, build_bundle
 from explainer.deficits_data import CSV_PATH, DATA_DIR, PACKAGE_PATH, DataError, load_deficits
 from explainer.deficits_table import table_markdown
 from explainer.embed_code import embed_code_html
 from explainer.inline_chart import static_chart_html
-from explainer.page_dates import page_dates
+from explainer.page_meta import add_page_facts, anchored, page_json_ld
 from explainer.site_config import load_settings
 from explainer.social_cards import SocialCard, write_cards
 
@@ -114,35 +111,18 @@ def _text_license(config) -> dict:
 
 
 def on_page_markdown(markdown, page, config, files):
-    # One source for "last updated", JSON-LD, citations and print: the page's git history.
-    dates = page_dates(Path(page.file.abs_src_path))
-    page.meta["date_published"] = dates.published.isoformat()
-    page.meta["date_modified"] = dates.modified.isoformat()
-    page.meta["date_modified_text"] = f"{dates.modified.day} {dates.modified:%B %Y}"
-    title = page.meta.get("title") or page.title or config.site_name
-    citation = Citation(
-        title=config.site_name if page.is_homepage else title,
-        publisher=config.site_author,
-        site_name=config.site_name,
-        url=page.canonical_url,
-        published=dates.published,
-        modified=dates.modified,
-    )
-    page.meta["citation_text"] = citation.text()
-    page.meta["citation_bibtex"] = citation.bibtex()
-    report = {"title": f"Error on “{title}”", "body": f"Page: {page.canonical_url}\n\nWhat is wrong:\n"}
-    query = urlencode(report)
-    page.meta["report_error_url"] = f"{config.extra['explainer'].repository}/issues/new?{query}"
+    citation = add_page_facts(page, config)
     if "embed_of" in page.meta:
         page.meta["embed_of_url"] = config.site_url + files.get_file_from_path(page.meta["embed_of"]).url
     if page.file.src_uri == CHART_PAGE:
         # The chart's own citation points at the figure; the page's "Cite" box points at the page.
-        chart = dataclasses.replace(citation, url=page.canonical_url + "#chart")
-        _write_snippet("deficit-chart-citation.md", citation_markdown(chart))
+        _write_snippet("deficit-chart-citation.md", citation_markdown(anchored(citation, "chart")))
     return markdown
 
 
 def on_page_context(context, page, config, nav):
+    if "embed_of" in page.meta:  # the bare embed page: no link preview, no JSON-LD of its own
+        return context
     slug = page.file.dest_uri.removesuffix("index.html").strip("/").replace("/", "-") or "home"
     page.meta["og_image_path"] = f"{SOCIAL_URL_DIR}/{slug}.png"
     _state["cards"].append(
@@ -155,41 +135,14 @@ def on_page_context(context, page, config, nav):
             else None,
         )
     )
-    page.meta["json_ld"] = _json_ld(page, config)
+    page.meta["json_ld"] = page_json_ld(
+        page,
+        config,
+        _state["package"] if page.file.src_uri == CHART_PAGE else None,
+        DATA_DOWNLOADS,
+        files_url=config.site_url + CHART_URL_DIR + "/",
+    )
     return context
-
-
-def _json_ld(page, config) -> str:
-    settings = config.extra["explainer"]
-    documents = [
-        structured_data.article(
-            headline=config.site_name if page.is_homepage else page.meta.get("title") or page.title,
-            description=page.meta.get("description") or config.site_description,
-            url=page.canonical_url,
-            image=config.site_url + page.meta["og_image_path"],
-            published=page.meta["date_published"],
-            modified=page.meta["date_modified"],
-            publisher=config.site_author,
-            site_url=config.site_url,
-            license_url=settings.text_license_url,
-            based_on=settings.based_on,
-        )
-    ]
-    if page.file.src_uri == CHART_PAGE:
-        documents.append(
-            structured_data.dataset(
-                _state["package"],
-                url=page.canonical_url + "#data",
-                files_url=config.site_url + CHART_URL_DIR + "/",
-                downloads=DATA_DOWNLOADS,
-                publisher=config.site_author,
-                site_url=config.site_url,
-                modified=page.meta["date_modified"],
-                temporal_coverage=settings.data_temporal_coverage,
-                spatial_coverage=settings.data_spatial_coverage,
-            )
-        )
-    return structured_data.script_json(*documents)
 
 
 def on_post_build(config) -> None:

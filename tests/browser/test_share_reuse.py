@@ -72,7 +72,7 @@ def open_host(browser, host_url, width, color_scheme="light"):
 def test_embed_fits_a_cross_origin_host_at_any_width(site, browser, host, width):
     host_url, make = host
     make()
-    context, page, frame_element, frame, requests = open_host(browser, host_url, width)
+    context, _, frame_element, frame, requests = open_host(browser, host_url, width)
     try:
         state = frame.evaluate(FRAME_STATE)
         box = frame_element.bounding_box()
@@ -96,7 +96,9 @@ def test_embed_fits_a_cross_origin_host_at_any_width(site, browser, host, width)
     ("query", "host_scheme", "expected"),
     [("?theme=dark", "light", "slate"), ("", "dark", "slate"), ("", "light", "default")],
 )
-def test_embed_follows_the_host_scheme_or_the_theme_parameter(site, browser, host, query, host_scheme, expected):
+def test_embed_follows_the_host_scheme_or_the_theme_parameter(
+    site, browser, host, query, host_scheme, expected
+):
     host_url, make = host
     make(query)
     context, _, _, frame, _ = open_host(browser, host_url, 640, color_scheme=host_scheme)
@@ -179,7 +181,8 @@ def test_printed_pages_are_clean(site, visit, tmp_path, artifacts, path, max_pag
     assert 1 <= pages <= max_pages, pages
     if not shutil.which("pdftotext"):
         pytest.skip("pdftotext (Debian poppler-utils) is not installed: checked the page count only")
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pdftotext = ["pdftotext", "-layout", str(pdf), "-"]
+    text = subprocess.run(pdftotext, capture_output=True, text=True, check=True).stdout
     flat = re.sub(r"\s+", "", text)
     assert re.sub(r"\s+", "", url) in flat, "no canonical URL on paper"
     assert "Last updated" in text
@@ -191,3 +194,21 @@ def test_printed_pages_are_clean(site, visit, tmp_path, artifacts, path, max_pag
     # Internal links (made absolute by instant navigation) stay unprinted.
     assert "(" + origin(site.base_url) not in flat, "an internal link address was printed"
 
+
+def test_instant_navigation_keeps_the_page_footer_and_json_ld_in_step(site, visit):
+    tab = visit()
+    tab.context.add_init_script(
+        "navigator.share = (data) => { window.__shared = data; return Promise.resolve(); };"
+    )
+    page = tab.goto(site.url(""))
+    page.evaluate("window.__sameDocument = true")
+    page.locator(".md-nav--primary a[href$='gifts/']").first.click()
+    page.wait_for_url(site.url("gifts/"))
+    # Still the same document (instant navigation), with the new page's footer, bound once.
+    assert page.evaluate("window.__sameDocument") is True
+    share = page.get_by_role("button", name="Share this page")
+    assert share.get_attribute("data-share-url") == site.url("gifts/")
+    share.click()
+    assert page.wait_for_function("window.__shared").json_value()["url"] == site.url("gifts/")
+    assert page.locator(".page-meta").count() == 1
+    assert not tab.problems, tab.problems
