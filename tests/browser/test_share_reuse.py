@@ -92,6 +92,23 @@ def test_embed_fits_a_cross_origin_host_at_any_width(site, browser, host, width)
         context.close()
 
 
+def test_embed_upgrades_to_the_interactive_chart_from_its_own_origin(site, browser, host):
+    host_url, make = host
+    make()
+    context, _, frame_element, frame, requests = open_host(browser, host_url, 1200)
+    try:
+        before = frame_element.bounding_box()["height"]
+        assert not [u for u in requests if "plotly" in u]
+        frame.locator(".deficit-chart__frame").hover()
+        frame.wait_for_selector("figure#chart[data-state=interactive]")
+        assert frame.locator(".deficit-chart__plot .main-svg").count() >= 1
+        assert any("plotly-basic-" in u and u.startswith(site.base_url) for u in requests)
+        assert [u for u in requests if origin(u) != origin(site.base_url)] == [host_url]
+        assert frame_element.bounding_box()["height"] == before
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize(
     ("query", "host_scheme", "expected"),
     [("?theme=dark", "light", "slate"), ("", "dark", "slate"), ("", "light", "default")],
