@@ -6,6 +6,7 @@ Everything derived from ``data/`` is (re)generated on every build and on every c
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -16,12 +17,16 @@ from explainer.chart_cache import ChartRenderError, ensure_chart_cache
 from explainer.chart_spec import ChartSpecError, load_chart_spec
 from explainer.chart_text import chart_header_html, chart_text
 from explainer.chart_theme import css_custom_properties
-from explainer.deficits_data import CSV_PATH, DATA_DIR, DataError, load_deficits
+from explainer.citation import citation_markdown
+from explainer.data_bundle import BUNDLE_NAME, PACKAGE_NAME, build_bundle
+from explainer.deficits_data import CSV_PATH, DATA_DIR, PACKAGE_PATH, DataError, load_deficits
 from explainer.deficits_table import table_html
+from explainer.embed_code import embed_code_html
 from explainer.fact_markdown import Context, check_against_chart, expand, expand_plain
 from explainer.facts import FactError, load_facts
 from explainer.glossary import mark_terms, read_glossary
 from explainer.inline_chart import static_chart_html
+from explainer.page_meta import add_page_facts, anchored, page_json_ld
 from explainer.site_config import check_site_url, load_settings
 from explainer.social_cards import SocialCard, write_cards
 
@@ -36,7 +41,10 @@ CARD_TAGLINES = {
     "ja": "石破・トランプ初会談 · ホワイトハウス、{{ A01.date }}",
 }
 
-_state: dict = {"assets": None, "cards": [], "facts": {}, "partners": []}
+CHART_PAGE = "deficit-chart.md"
+EMBED_PAGE = "embed/deficit-chart.md"
+
+_state: dict = {"assets": None, "cards": [], "facts": {}, "partners": [], "package": None}
 # Front-matter fields whose references are rendered as plain text.
 _META_TEXT = ("title", "description", "og_image_alt")
 
@@ -119,6 +127,12 @@ def _write_snippet(name: str, text: str) -> None:
 
 
 def on_page_markdown(markdown, page, config, files):
+    citation = add_page_facts(page, config)
+    if "embed_of" in page.meta:
+        page.meta["embed_of_url"] = config.site_url + files.get_file_from_path(page.meta["embed_of"]).url
+    if page.file.src_uri == _localized(Path(CHART_PAGE), _lang(config)).as_posix():
+        # The chart's own citation points at the figure; the page's "Cite" box points at the page.
+        _write_snippet("deficit-chart-citation.md", citation_markdown(anchored(citation, "chart")))
     # Figures reach a page only through references to data/facts.yaml and the chart's CSV.
     lang = _lang(config)
     ctx = Context(_state["facts"], _state["partners"], page.file.src_uri, lang=lang)
@@ -153,22 +167,52 @@ def on_files(files, config):
         source = str(assets.path(what))
         files.append(File.generated(config, f"{url_dir}/{assets.files[what]}", abs_src_path=source))
     files.append(_generated(config, "assets/stylesheets/chart-theme.css", css_custom_properties()))
+    # The data with its metadata: a descriptor for the CSV and a zip bundle, for reuse elsewhere.
+    chart_url = (
+        config.site_url + files.get_file_from_path(_localized(Path(CHART_PAGE), _lang(config)).as_posix()).url
+    )
+    published = build_bundle(
+        json.loads(PACKAGE_PATH.read_text(encoding="utf-8")),
+        assets.path("csv").read_text(encoding="utf-8"),
+        chart_url,
+        _text_license(config),
+    )
+    for name, content in published.items():
+        files.append(_generated(config, f"{url_dir}/{name}", content))
+    _state["package"] = json.loads(published[PACKAGE_NAME])
+    embed = files.get_file_from_path(EMBED_PAGE)
+    if embed is not None:  # the embeddable chart exists in English only
+        _write_snippet(
+            "deficit-chart-embed.md", embed_code_html(config.site_url + embed.url, config.site_name)
+        )
     if _lang(config) == "en":  # one robots.txt, at the site's root
         robots = f"User-agent: *\nAllow: /\nSitemap: {config.site_url}sitemap.xml\n"
         files.append(_generated(config, "robots.txt", robots))
     return files
 
 
-def _generated(config, dest: str, text: str) -> File:
+def _text_license(config) -> dict:
+    settings = config.extra["explainer"]
+    return {
+        "name": settings.text_license,
+        "title": settings.text_license_title,
+        "path": settings.text_license_url,
+    }
+
+
+def _generated(config, dest: str, text: str | bytes) -> File:
     # A real source file, not in-memory content: mkdocs-static-i18n sorts files by their source path.
     path = ROOT / "build" / "generated" / dest
     path.parent.mkdir(parents=True, exist_ok=True)
-    if not path.is_file() or path.read_text(encoding="utf-8") != text:
-        path.write_text(text, encoding="utf-8")
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    if not path.is_file() or path.read_bytes() != data:
+        path.write_bytes(data)
     return File.generated(config, dest, abs_src_path=str(path))
 
 
 def on_page_context(context, page, config, nav):
+    if "embed_of" in page.meta:  # the bare embed page: no link preview, no JSON-LD of its own
+        return context
     slug = page.file.dest_uri.removesuffix("index.html").strip("/").replace("/", "-") or "home"
     ctx = Context(_state["facts"], _state["partners"], page.file.src_uri, lang=_lang(config))
     page.meta["og_image_path"] = f"{SOCIAL_URL_DIR}/{slug}.png"
@@ -181,6 +225,19 @@ def on_page_context(context, page, config, nav):
             lang=_lang(config),
             chart_image=_state["assets"].path("social") if page.meta.get("social_card") == "chart" else None,
         )
+    )
+    spec, is_chart = _state["spec"], page.meta.get("social_card") == "chart"
+    downloads = {
+        spec.file_stem + ".csv": "text/csv",
+        PACKAGE_NAME: "application/json",
+        BUNDLE_NAME: "application/zip",
+    }
+    page.meta["json_ld"] = page_json_ld(
+        page,
+        config,
+        _state["package"] if is_chart else None,
+        downloads,
+        files_url=config.site_url + spec.url_dir + "/",
     )
     return context
 

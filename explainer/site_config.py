@@ -29,6 +29,15 @@ class SiteSettings(base.Config):
     repository = opt.URL()
     # Open Graph locale of each edition, by the page language MkDocs builds it in.
     locales = opt.Type(dict, default={"en": "en_US", "ja": "ja_JP"})
+    # Reuse terms of the site's text (the data's terms live in data/datapackage.json; code is MIT).
+    text_license = opt.Type(str, default="CC-BY-4.0")
+    text_license_title = opt.Type(str, default="Creative Commons Attribution 4.0 International")
+    text_license_url = opt.URL(default="https://creativecommons.org/licenses/by/4.0/")
+    # The article every page explains: JSON-LD `isBasedOn`.
+    based_on = opt.URL()
+    # What the chart's Dataset JSON-LD covers (schema.org temporalCoverage, spatialCoverage).
+    data_temporal_coverage = opt.Type(str)
+    data_spatial_coverage = opt.Type(str)
 
 
 def load_settings(extra: dict) -> SiteSettings:
