@@ -34,6 +34,8 @@ MAX_FILE_BYTES = 64 * 1024
 # Plain ASCII decimals only: float() and Frictionless also take "inf", "1e400", "45_7" and
 # non-ASCII digits, none of which anyone means in this column.
 PLAIN_DECIMAL = re.compile(r"[0-9]+(\.[0-9]+)?")
+# The columns this module and the chart read by name.
+REQUIRED_FIELDS = ("partner", "partner_type", "deficit_bn_usd", "sources")
 
 
 class DataError(ValueError):
@@ -128,9 +130,21 @@ def _load_package(package_path: Path) -> dict:
     resources = descriptor.get("resources")
     if not isinstance(resources, list) or not resources or not isinstance(resources[0], dict):
         raise _fail(package_path, None, "has no 'resources' list; resources[0] must describe the CSV")
-    fields = (resources[0].get("schema") or {}).get("fields") if isinstance(resources[0], dict) else None
+    schema = resources[0].get("schema")
+    fields = schema.get("fields") if isinstance(schema, dict) else None
     if not isinstance(fields, list) or not all(isinstance(f, dict) and "name" in f for f in fields):
         raise _fail(package_path, None, "resources[0] has no schema 'fields' list naming the CSV's columns")
+    by_name = {f["name"]: f for f in fields}
+    missing = [n for n in REQUIRED_FIELDS if n not in by_name]
+    if missing:
+        raise _fail(package_path, None, f"the schema has no field {missing[0]!r}; the chart needs it")
+    constraints = by_name["deficit_bn_usd"].get("constraints")
+    if not isinstance(constraints, dict) or not all(
+        isinstance(constraints.get(k), int | float) for k in ("minimum", "maximum")
+    ):
+        raise _fail(
+            package_path, None, "field 'deficit_bn_usd' needs numeric 'minimum' and 'maximum' constraints"
+        )
     sources = descriptor.get("sources")
     if not isinstance(sources, list) or not all(isinstance(s, dict) and "title" in s for s in sources):
         raise _fail(package_path, None, "has no 'sources' list of {title, path} entries")

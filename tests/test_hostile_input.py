@@ -219,6 +219,16 @@ def test_missing_or_directory_csv(tmp_path):
         ("empty resources", '{"name": "x", "resources": [], "sources": []}', "has no 'resources' list"),
         ("no schema", '{"resources": [{"name": "x"}], "sources": []}', "no schema 'fields' list"),
         ("not an object", "[]", "must be a JSON object"),
+        (
+            "no range",
+            json.dumps(
+                {
+                    "resources": [{"schema": {"fields": [{"name": n} for n in HEADER.strip().split(",")]}}],
+                    "sources": [],
+                }
+            ),
+            "needs numeric 'minimum' and 'maximum' constraints",
+        ),
     ],
 )
 def test_bad_data_package_names_the_package(tmp_path, case, package, fragment):
