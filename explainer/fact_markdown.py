@@ -122,7 +122,7 @@ HAND_TYPED = re.compile(
 # What the hand-typed check skips: code, references, footnote labels, link targets, markup, attributes.
 _NOT_PROSE = re.compile(
     r"```.*?```|`[^`\n]*`|<!--.*?-->|\{\{.*?\}\}|\[\^[^\]]*\]|\]\([^)]*\)|<[^>\n]*>|\{[:#.][^}\n]*\}"
-    r"|\{ *[#.][^}\n]*\}|https?://\S+|^--8<--.*$|^\s*[*-]?\s*:material-[\w-]+:",
+    r"|\{ *[#.][^}\n]*\}|https?://\S+|^--8<--[^\n]*$|^\s*[*-]?\s*:material-[\w-]+:",
     re.S | re.M,
 )
 
@@ -180,7 +180,8 @@ def _split(body: str, where: str) -> tuple[str, str, str | None]:
     return key, field, fmt
 
 
-SENTENCE_END = re.compile(r"[.!?][\"”)]?\s|。」?|\n\s*\n")
+# A full stop ends a sentence unless it closes a one-letter abbreviation ("U.S.").
+SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?][\"”)]?\s|。」?|\n\s*\n")
 
 
 def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
@@ -349,7 +350,7 @@ def expand(markdown: str, ctx: Context, line_offset: int = 0) -> str:
     def render(m: re.Match) -> str:
         start, end = _sentence_bounds(markdown, m.start())
         said = attributed.setdefault(start, set())
-        sentence = REFERENCE.sub(" ", markdown[start:end]).lower()
+        sentence = " ".join(REFERENCE.sub(" ", markdown[start:end]).split()).lower()
         for fact in ctx.facts.values():
             said_by = fact.attribution_in(ctx.lang)
             if said_by and said_by.lower() in sentence:

@@ -53,6 +53,8 @@ def test_an_unverified_figure_carries_its_attribution(body):
         ("A {{ chart:Narnia.deficit }} figure.\n", r"gifts\.md:1: no partner 'Narnia'"),
         ("Cited.[^Z99]\n", r"gifts\.md:1: unknown fact 'Z99'"),
         ("Cited.[^A17]\n\n[^A17]: My own note.\n", r"gifts\.md:3: footnote text is generated"),
+        # A snippet line hides nothing after it.
+        ('--8<-- "deficit-chart-figure.md"\n\nIt fell to $63.9 billion.\n', r"gifts\.md:3: '63\.9' is typed"),
     ],
 )
 def test_mistakes_in_a_page_stop_the_build_with_page_and_line(markdown, message):
