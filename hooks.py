@@ -127,12 +127,6 @@ def _write_snippet(name: str, text: str) -> None:
 
 
 def on_page_markdown(markdown, page, config, files):
-    citation = add_page_facts(page, config)
-    if "embed_of" in page.meta:
-        page.meta["embed_of_url"] = config.site_url + files.get_file_from_path(page.meta["embed_of"]).url
-    if page.file.src_uri == _localized(Path(CHART_PAGE), _lang(config)).as_posix():
-        # The chart's own citation points at the figure; the page's "Cite" box points at the page.
-        _write_snippet("deficit-chart-citation.md", citation_markdown(anchored(citation, "chart")))
     # Figures reach a page only through references to data/facts.yaml and the chart's CSV.
     lang = _lang(config)
     ctx = Context(_state["facts"], _state["partners"], page.file.src_uri, lang=lang)
@@ -145,6 +139,13 @@ def on_page_markdown(markdown, page, config, files):
         expanded = expand(markdown, ctx, offset)
     except FactError as exc:
         raise PluginError(str(exc)) from None
+    # Dates, citation and error link, from the title with its references already rendered.
+    citation = add_page_facts(page, config)
+    if "embed_of" in page.meta:
+        page.meta["embed_of_url"] = config.site_url + files.get_file_from_path(page.meta["embed_of"]).url
+    if page.file.src_uri == _localized(Path(CHART_PAGE), lang).as_posix():
+        # The chart's own citation points at the figure; the page's "Cite" box points at the page.
+        _write_snippet("deficit-chart-citation.md", citation_markdown(anchored(citation, "chart")))
     if lang != "en":
         return expanded  # Japanese terms are marked in the HTML (on_page_content)
     # Markdown's abbr extension turns the glossary's terms into <abbr> elements with their definitions.

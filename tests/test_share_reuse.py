@@ -97,8 +97,9 @@ def test_every_page_says_when_it_changed_and_where_to_report_errors(site):
         # One source of truth: the footer's date is the JSON-LD's dateModified.
         article = next(d for d in json_ld(soup) if d["@type"] == "Article")
         assert meta.time["datetime"] == article["dateModified"], url
-        assert "Last updated" in meta.get_text(" "), url
-        report = meta.find("a", string="Report an error")["href"]
+        japanese = "/ja/" in url
+        assert ("最終更新" if japanese else "Last updated") in meta.get_text(" "), url
+        report = meta.find("a", string="誤りを報告する" if japanese else "Report an error")["href"]
         assert report.startswith(SETTINGS["repository"] + "/issues/new?"), url
         assert url in parse_qs(urlparse(report).query)["body"][0]
         share = meta.select_one("button.page-meta__share")
