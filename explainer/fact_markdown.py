@@ -407,7 +407,7 @@ def render_fact_sheet(ctx: Context) -> str:
             f'<span class="fact-sheet__status">{status[fact.verified]}</span> {html.escape(fact.claim)} '
             f'<span class="fact-sheet__sources">Sources: {sources}.</span></li>'
         )
-    return '<ol class="fact-sheet" lang="en" data-fact-sheet>\n' + "\n".join(items) + "\n</ol>"
+    return '<ol class="fact-sheet" lang="en" data-fact-sheet data-search-exclude>\n' + "\n".join(items) + "\n</ol>"
 
 
 def render_chart_sources() -> str:

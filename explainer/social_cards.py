@@ -171,9 +171,10 @@ def write_cards(cards: list[SocialCard], site_dir: Path, site_name: str, cache_d
             image = draw_card(card.title, card.description, site_name, card.tagline, card.lang)
             _save_atomically(image, cached)
         shutil.copyfile(cached, target)
-    # Each language's pass prunes only its own cards.
     languages = {card.lang for card in cards}
-    for stale in sorted(p for lang in languages for p in cache_dir.glob(f"{lang}-*.png")):
+    # Each language's pass prunes only its own cards, and any temporary file a crash left behind.
+    patterns = [f"{lang}-*.png" for lang in languages] + [".tmp-*.png"]
+    for stale in sorted(p for pattern in patterns for p in cache_dir.glob(pattern)):
         if stale.name not in used:
             log.debug("Deleting the unused social card %s", stale.name)
             stale.unlink()

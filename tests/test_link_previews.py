@@ -26,7 +26,7 @@ def test_every_page_has_complete_preview_tags(site):
         assert canonical == url
         assert meta(soup, "og:url") == url
         assert meta(soup, "og:type") in {"website", "article"}
-        assert meta(soup, "og:site_name") == "Ishiba meets Trump"
+        assert meta(soup, "og:site_name") == ("石破・トランプ会談" if "/ja/" in url else "Ishiba meets Trump")
         title = meta(soup, "og:title")
         assert title and title == meta(soup, "twitter:title")
         description = meta(soup, "og:description")

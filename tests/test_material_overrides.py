@@ -30,8 +30,10 @@ def _body(path: Path) -> str:
 
 
 def test_every_copied_partial_is_covered():
+    """A file in overrides/partials/ that shadows one of Material's is a copy and must be listed."""
     overrides = ROOT / "overrides"
-    copied = {p.relative_to(overrides).as_posix() for p in (overrides / "partials").rglob("*") if p.is_file()}
+    ours = (p.relative_to(overrides).as_posix() for p in (overrides / "partials").rglob("*") if p.is_file())
+    copied = {name for name in ours if (MATERIAL_TEMPLATES / name).is_file()}
     assert copied == set(CHANGES), "a new copied partial needs an entry in CHANGES"
 
 
