@@ -407,7 +407,9 @@ def render_fact_sheet(ctx: Context) -> str:
             f'<span class="fact-sheet__status">{status[fact.verified]}</span> {html.escape(fact.claim)} '
             f'<span class="fact-sheet__sources">Sources: {sources}.</span></li>'
         )
-    return '<ol class="fact-sheet" lang="en" data-fact-sheet data-search-exclude>\n' + "\n".join(items) + "\n</ol>"
+    # Kept in English in both editions (it is the data), and out of search: the pages say it all.
+    opening = '<ol class="fact-sheet" lang="en" data-fact-sheet data-search-exclude>'
+    return opening + "\n" + "\n".join(items) + "\n</ol>"
 
 
 def render_chart_sources() -> str:

@@ -70,7 +70,7 @@ def test_editing_the_csv_while_serving_updates_the_chart(tmp_path):
         # A broken edit is reported (MkDocs then holds requests until the build is fixed) ...
         good = csv_path.read_text()
         csv_path.write_text(good.replace("Canada,country,63.9", "Canada,country,oops"))
-        problem = "us-goods-deficits-2024.csv, line 11: 'deficit_bn_usd' must be a plain decimal number"
+        problem = "us-goods-deficits-2024.csv, line 11: 'deficit_bn_usd' must be a number, got 'oops'"
         assert _wait_for(lambda: problem in log.read_text(), 90), log.read_text()[-2000:]
         # ... and fixing it brings the chart back.
         csv_path.write_text(good)
