@@ -4,7 +4,8 @@ Static exports need a headless Chromium (kaleido) and take seconds, so the outpu
 ``chart-cache/<key>/``, where the key hashes the plotted rows, the chart metadata, the code that draws
 them (every ``explainer`` module the renderer imports, found from its import graph) and the plotly
 and kaleido versions. The cache is committed: a fresh clone builds the site without Chromium, and
-``tests/test_chart_cache.py`` proves the committed entry matches the current inputs.
+``tests/test_chart_cache.py`` proves the committed entries match the current inputs. Each language
+has its own entry (the key hashes the chart metadata in that language, and figure.json records it).
 
 A committed file can still be truncated or tampered with, so each entry carries a manifest (name ->
 sha256 and size) and every use checks it and the files' content. A failed check re-renders the

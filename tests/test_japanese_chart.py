@@ -17,9 +17,15 @@ from PIL import ImageFont
 
 from explainer.chart_cache import CACHE_DIR, cache_key
 from explainer.chart_labels import LABELS
-from explainer.chart_spec import ChartSpecError, check_partner_names, load_chart_spec, localized
+from explainer.chart_spec import (
+    ChartSpecError,
+    check_partner_names,
+    load_chart_spec,
+    localized,
+    parse_chart_spec,
+)
 from explainer.chart_text import chart_text
-from explainer.deficits_data import load_deficits
+from explainer.deficits_data import PACKAGE_PATH, load_deficits
 from explainer.deficits_table import plotted_csv
 from explainer.social_cards import CJK_FONTS, missing_glyphs
 
@@ -68,6 +74,22 @@ def test_a_partner_without_a_japanese_name_stops_the_build(partners):
         check_partner_names(ENGLISH, [*names, "Brazil"])
     message = str(error.value)
     assert "datapackage.json" in message and "translations.ja.partners" in message and "'Brazil'" in message
+
+
+@pytest.mark.parametrize(
+    ("edit", "key"),
+    [
+        (lambda ja: ja.pop("headline"), "chart.translations.ja.headline"),
+        (lambda ja: ja["partners"].update({"Japan": ""}), "chart.translations.ja.partners"),
+        (lambda ja: ja.update({"short_names": ["EU"]}), "chart.translations.ja.short_names"),
+    ],
+)
+def test_bad_translations_name_the_file_and_key(edit, key):
+    descriptor = json.loads(PACKAGE_PATH.read_text(encoding="utf-8"))
+    edit(descriptor["chart"]["translations"]["ja"])
+    with pytest.raises(ChartSpecError, match=re.escape(key)) as error:
+        parse_chart_spec(descriptor)
+    assert "datapackage.json" in str(error.value)
 
 
 def test_every_language_labels_the_same_things():
