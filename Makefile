@@ -10,7 +10,7 @@ HOST ?= 127.0.0.1:8000
 export BROWSER_PATH ?= $(CHROMIUM)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build test test-quick lint bench lock chromium java node clean
+.PHONY: help serve build test test-quick lint bench lock chromium fonts java node clean
 
 help:
 	@echo "make serve   set up, build and serve the site at http://$(HOST)"
@@ -39,6 +39,14 @@ chromium:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	fi
 
+# Noto Sans CJK JP draws the Japanese chart (kaleido's Chromium) and link-preview cards (Pillow), offline.
+CJK_FONT := /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
+fonts:
+	@if [ ! -f "$(CJK_FONT)" ]; then \
+	  echo "Installing Debian's fonts-noto-cjk (needs root)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk >/dev/null; \
+	fi
+
 # The HTML checker (vnu.jar) runs on Java.
 java:
 	@if ! command -v java >/dev/null; then \
@@ -57,10 +65,10 @@ node_modules/.package-lock.json: package-lock.json | node
 	npm ci --no-audit --no-fund --loglevel=error
 
 # Not a bare `mkdocs build`, which empties site/ first: a failed build would leave it broken.
-build: $(BIN)/.site-deps
+build: $(BIN)/.site-deps fonts
 	$(BIN)/python -m explainer.atomic_build
 
-serve: $(BIN)/.site-deps
+serve: $(BIN)/.site-deps fonts
 	$(BIN)/mkdocs serve --strict --dev-addr $(HOST)
 
 lint: $(BIN)/.dev-deps node_modules/.package-lock.json
@@ -74,10 +82,10 @@ lint: $(BIN)/.dev-deps node_modules/.package-lock.json
 # Two workers, each building the site once for its session fixtures: ~15% more CPU than one, spread
 # over two cores. On a machine busy with other work that does not pay; run one with PYTEST_ARGS=.
 PYTEST_ARGS ?= -n 2 --dist loadgroup
-test: $(BIN)/.dev-deps chromium java lint
+test: $(BIN)/.dev-deps chromium fonts java lint
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-test-quick: $(BIN)/.dev-deps java node_modules/.package-lock.json
+test-quick: $(BIN)/.dev-deps fonts java node_modules/.package-lock.json
 	$(BIN)/python -m pytest $(PYTEST_ARGS) -m "not browser"
 
 bench: $(BIN)/.dev-deps chromium

@@ -13,8 +13,9 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
+from explainer.chart_actions import chart_actions_markdown
 from explainer.chart_cache import ChartRenderError, ensure_chart_cache
-from explainer.chart_spec import ChartSpecError, load_chart_spec
+from explainer.chart_spec import ChartSpecError, check_partner_names, load_chart_spec, localized
 from explainer.chart_text import chart_header_html, chart_text
 from explainer.chart_theme import css_custom_properties
 from explainer.citation import citation_markdown
@@ -85,13 +86,16 @@ def on_pre_build(config) -> None:
     except FactError as exc:
         raise PluginError(f"Invalid facts: {exc}") from None
     _state["facts"], _state["partners"] = facts, partners
+    lang = _lang(config)
     try:
-        spec = load_chart_spec()
+        english = load_chart_spec()
+        check_partner_names(english, (p.name for p in partners))
+        spec = localized(english, lang)
         text = chart_text(partners, spec)
     except (ChartSpecError, ValueError) as exc:
         raise PluginError(f"Invalid chart metadata: {exc}") from None
     try:
-        _state["assets"] = ensure_chart_cache(partners, spec=spec)
+        _state["assets"] = ensure_chart_cache(partners, spec=english, lang=lang)
     except ChartRenderError as exc:
         raise PluginError(str(exc)) from None
     _state["spec"] = spec
@@ -101,13 +105,18 @@ def on_pre_build(config) -> None:
         assets.path("narrow").read_text(encoding="utf-8"),
         text.alt_text,
     )
-    _write_snippet(
-        "deficits-table.md",
-        table_html(partners, "../sources/" if config.use_directory_urls else "sources.html"),
-    )
+    # Raw HTML is not rewritten by MkDocs: its links are relative to the chart page's URL, which sits
+    # one level below its language's root (deficit-chart/, ja/deficit-chart/) like demands/.
+    up = "../" if config.use_directory_urls else ""
+    _write_snippet("deficits-table.md", table_html(partners, f"{up}{_sources_page(config)}", lang))
     _write_snippet("deficit-chart-header.md", chart_header_html(text))
     _write_snippet("deficit-chart-static.md", static)
-    lang = _lang(config)
+    _write_snippet(
+        "deficit-chart-actions.md",
+        chart_actions_markdown(
+            assets.files, _charts_dir(spec, lang), f"{up}{spec.url_dir}/{assets.files['figure']}", lang
+        ),
+    )
     caption_path = _localized(ROOT / "includes" / "deficit-chart-caption.src.md", lang)
     caption = caption_path.read_text(encoding="utf-8")
     try:
@@ -116,6 +125,15 @@ def on_pre_build(config) -> None:
         raise PluginError(str(exc)) from None
     _write_snippet("deficit-chart-caption.md", rendered)
     _state["cards"] = []
+
+
+def _sources_page(config) -> str:
+    return "sources/" if config.use_directory_urls else "sources.html"
+
+
+def _charts_dir(spec, lang: str) -> str:
+    """Where a language's chart files are published, relative to the site root (and the docs tree)."""
+    return f"{LANGUAGE_ROOTS[lang]}{spec.url_dir}"
 
 
 def _write_snippet(name: str, text: str) -> None:
@@ -161,9 +179,10 @@ def on_page_content(html, page, config, files):
 
 
 def on_files(files, config):
-    assets, url_dir = _state["assets"], _state["spec"].url_dir
-    # The downloads and the interactive figure are published. Not the social card (written per page
-    # below), nor the inline SVGs: the page carries them, and their raw form is in role-marker colours.
+    assets, url_dir = _state["assets"], _charts_dir(_state["spec"], _lang(config))
+    # The downloads and the interactive figure are published, under ja/ for the Japanese pass (files
+    # from outside docs/ keep their URIs through mkdocs-static-i18n). Not the social card (written per
+    # page below), nor the inline SVGs: the page carries them, and their raw form is in role-marker colours.
     for what in (w for w in assets.files if w not in {"social", "wide", "narrow"}):
         source = str(assets.path(what))
         files.append(File.generated(config, f"{url_dir}/{assets.files[what]}", abs_src_path=source))

@@ -4,7 +4,8 @@ Static exports need a headless Chromium (kaleido) and take seconds, so the outpu
 ``chart-cache/<key>/``, where the key hashes the plotted rows, the chart metadata, the code that draws
 them (every ``explainer`` module the renderer imports, found from its import graph) and the plotly
 and kaleido versions. The cache is committed: a fresh clone builds the site without Chromium, and
-``tests/test_chart_cache.py`` proves the committed entry matches the current inputs.
+``tests/test_chart_cache.py`` proves the committed entries match the current inputs. Each language
+has its own entry (the key hashes the chart metadata in that language, and figure.json records it).
 
 A committed file can still be truncated or tampered with, so each entry carries a manifest (name ->
 sha256 and size) and every use checks it and the files' content. A failed check re-renders the
@@ -29,7 +30,7 @@ from importlib.metadata import version
 from pathlib import Path
 from xml.etree import ElementTree
 
-from explainer.chart_spec import ChartSpec, entry_files, load_chart_spec
+from explainer.chart_spec import ChartSpec, entry_files, load_chart_spec, localized
 from explainer.deficits_data import Partner
 
 log = logging.getLogger("mkdocs.plugins.explainer.chart")
@@ -94,6 +95,7 @@ def code_digest(package_dir: Path = PACKAGE_DIR) -> str:
 
 
 def cache_key(partners: list[Partner], spec: ChartSpec | None = None) -> str:
+    """The entry's name; ``spec`` is localized, so each language has its own entry."""
     from explainer.chart_render import request_json
 
     spec = spec or load_chart_spec()
@@ -165,6 +167,8 @@ def _check_content(what: str, name: str, data: bytes, spec: ChartSpec) -> None:
         document = _strict_json(data.decode("utf-8", errors="strict"), name)
         if not isinstance(document, dict) or not document.get("figure", {}).get("data"):
             raise CacheEntryError(f"{name}: holds no figure data")
+        if document.get("lang") != spec.lang:
+            raise CacheEntryError(f"{name}: a chart in {document.get('lang')!r}, expected {spec.lang!r}")
     elif what == "csv":
         if not data.decode("utf-8").strip():
             raise CacheEntryError(f"{name}: is empty")
@@ -256,9 +260,13 @@ def ensure_chart_cache(
     cache_dir: Path = CACHE_DIR,
     spec: ChartSpec | None = None,
     render: Callable[[list[Partner], ChartSpec, Path], None] = render_in_subprocess,
+    lang: str = "en",
 ) -> ChartAssets:
-    """Return the verified cache entry for ``partners``, rendering it first if it is missing or bad."""
-    spec = spec or load_chart_spec()
+    """Return the verified cache entry for ``partners`` in ``lang``, rendering it first if it is missing
+    or bad. ``spec`` is the English metadata. Entries of other inputs are deleted, but not the current
+    entry of any language: the site's language passes each keep the others' entries."""
+    english = spec or load_chart_spec()
+    spec = localized(english, lang)
     files = entry_files(spec)
     key = cache_key(partners, spec)
     entry = cache_dir / key
@@ -277,7 +285,7 @@ def ensure_chart_cache(
             ) from None
         else:
             reason = f"the cached entry failed verification: {exc}"
-    log.info("Rendering %s: %s", where, reason)
+    log.info("Rendering %s (%s): %s", where, lang, reason)
     cache_dir.mkdir(parents=True, exist_ok=True)
     # Render into a temporary sibling and rename, so a failed render leaves no partial entry.
     with tempfile.TemporaryDirectory(dir=cache_dir, prefix=".tmp-") as tmp:
@@ -293,8 +301,9 @@ def ensure_chart_cache(
             raise ChartRenderError(f"The fresh render of {where} is unusable: {exc}") from None
         shutil.rmtree(entry, ignore_errors=True)
         staging.rename(entry)
+    current = {cache_key(partners, localized(english, lang)) for lang in english.languages()}
     for stale in sorted(cache_dir.iterdir()):
-        if stale.is_dir() and stale.name != key and not stale.name.startswith(".tmp-"):
+        if stale.is_dir() and stale.name not in current and not stale.name.startswith(".tmp-"):
             log.info("Deleting the stale chart cache entry %s/%s", cache_dir.name, stale.name)
             shutil.rmtree(stale)
     return ChartAssets(key, entry, files)

@@ -44,7 +44,8 @@ def figure_json(partners: list[Partner], spec: ChartSpec) -> str:
 
     figure = build_figure(partners, spec=spec).to_plotly_json()
     figure["layout"].pop("template", None)  # empty anyway; the browser needs none of it
-    document = {"figure": figure, "narrow": narrow_layout(partners, spec)}
+    # The language is recorded in the entry: chart_cache checks it against the spec it verifies for.
+    document = {"figure": figure, "narrow": narrow_layout(partners, spec), "lang": spec.lang}
     return json.dumps(document, separators=(",", ":"), sort_keys=True, allow_nan=False, cls=_PlotlyEncoder)
 
 

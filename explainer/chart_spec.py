@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import functools
 import json
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from explainer.deficits_data import PACKAGE_PATH
 
 LAYOUTS = ("wide", "narrow", "download", "social")
 _TEXT_KEYS = ("headline", "subtitle", "source", "bloc_note", "alt_text", "highlight", "url_dir", "file_stem")
+# What each entry of "translations" must give: the chart's words and every partner's name.
+TRANSLATED_KEYS = ("headline", "subtitle", "source", "bloc_note", "alt_text")
 
 
 class ChartSpecError(ValueError):
@@ -32,6 +35,48 @@ class ChartSpec:
     sizes: dict[str, tuple[int, int]]  # CSS pixels of each static render: wide, narrow, download, social
     url_dir: str  # where the site publishes the chart's files, relative to the site root
     file_stem: str  # base name of the downloads (CSV, PNG, SVG)
+    # Per language other than English: TRANSLATED_KEYS, "partners" (CSV name -> shown name) and
+    # optional "short_names" (CSV name -> name on phone-width charts).
+    translations: dict[str, dict] = field(default_factory=dict)
+    lang: str = "en"  # the language of the text fields above; see localized()
+
+    def languages(self) -> tuple[str, ...]:
+        return ("en", *sorted(self.translations))
+
+    def partner_name(self, name: str) -> str:
+        """A partner's name as this language shows it (the CSV's name in English)."""
+        return name if self.lang == "en" else self.translations[self.lang]["partners"][name]
+
+    def short_name(self, name: str) -> str | None:
+        """The phone-width name in a translation, or None where the language has none of its own."""
+        return self.translations[self.lang].get("short_names", {}).get(name) if self.lang != "en" else None
+
+
+def localized(spec: ChartSpec, lang: str) -> ChartSpec:
+    """The English spec with its text in ``lang`` ("en", or a key of the metadata's "translations")."""
+    if lang == spec.lang:
+        return spec
+    if spec.lang != "en":
+        raise ValueError(f"localize the English chart spec, not the {spec.lang!r} one")
+    if lang not in spec.translations:
+        raise ChartSpecError(
+            f'{PACKAGE_PATH}: chart.translations has no "{lang}" entry; add the chart text in that language'
+        )
+    text = spec.translations[lang]
+    return replace(spec, lang=lang, **{key: text[key] for key in TRANSLATED_KEYS})
+
+
+def check_partner_names(spec: ChartSpec, partners: Iterable[str], path: Path = PACKAGE_PATH) -> None:
+    """Stop when a translation lacks a name for a partner in the CSV (the chart would show a gap)."""
+    names = list(partners)
+    for lang, text in sorted(spec.translations.items()):
+        missing = [name for name in names if name not in text["partners"]]
+        if missing:
+            raise _spec_error(
+                path,
+                f"translations.{lang}.partners",
+                f"no name for {', '.join(map(repr, missing))} (a partner in the CSV); add one",
+            )
 
 
 def entry_files(spec: ChartSpec) -> dict[str, str]:
@@ -77,7 +122,40 @@ def parse_chart_spec(descriptor: dict, path: Path = PACKAGE_PATH) -> ChartSpec:
         raise _spec_error(path, "sizes.social", "width and height must be multiples of 3")
     if chart["url_dir"].startswith("/") or ".." in chart["url_dir"].split("/"):
         raise _spec_error(path, "url_dir", "must be a relative path inside the site")
-    return ChartSpec(**{key: chart[key] for key in _TEXT_KEYS}, sizes=parsed_sizes)
+    spec = ChartSpec(
+        **{key: chart[key] for key in _TEXT_KEYS},
+        sizes=parsed_sizes,
+        translations=_parse_translations(chart.get("translations", {}), path),
+    )
+    # A renderer request carries an already localized spec; localizing again is a no-op.
+    lang = chart.get("lang", "en")
+    return spec if lang == "en" else localized(spec, lang)
+
+
+def _parse_translations(translations, path: Path) -> dict[str, dict]:
+    if not isinstance(translations, dict):
+        raise _spec_error(path, "translations", f"expected an object by language, got {translations!r}")
+    parsed: dict[str, dict] = {}
+    for lang, text in translations.items():
+        where = f"translations.{lang}"
+        if lang == "en" or not isinstance(text, dict):
+            raise _spec_error(path, where, "expected an object for a language other than en")
+        for key in TRANSLATED_KEYS:
+            if not isinstance(text.get(key), str) or not text[key].strip():
+                problem = f"expected a non-empty string, got {text.get(key)!r}"
+                raise _spec_error(path, f"{where}.{key}", problem)
+        for key in ("partners", "short_names"):
+            names = text.get(key, {})
+            if not isinstance(names, dict) or not all(
+                isinstance(v, str) and v.strip() and v == v.strip() for v in names.values()
+            ):
+                raise _spec_error(path, f"{where}.{key}", "expected an object of CSV name -> trimmed name")
+        parsed[lang] = {
+            **{key: text[key] for key in TRANSLATED_KEYS},
+            "partners": dict(text.get("partners", {})),
+            "short_names": dict(text.get("short_names", {})),
+        }
+    return parsed
 
 
 @functools.cache

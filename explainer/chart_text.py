@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from explainer.chart_spec import ChartSpec
 from explainer.deficits_data import Partner
+from explainer.figures import render_text
 
 _ORDINAL_WORDS = [
     *("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"),
@@ -65,6 +66,16 @@ def rank_with_blocs(partners: Sequence[Partner], name: str) -> int:
     return 1 + sum(1 for p in partners if p.deficit_bn_usd > value)
 
 
+def money(value: float, lang: str = "en") -> str:
+    """A deficit as the chart shows it: $68.5B, or 685億ドル."""
+    return render_text(value, "usd_bn", lang="ja") if lang == "ja" else f"${value:.1f}B"
+
+
+def rank_text(rank: int, lang: str = "en") -> str:
+    """7th, or 7位."""
+    return render_text(rank, "ordinal", lang="ja") if lang == "ja" else ordinal(rank)
+
+
 def template_fields(partners: Sequence[Partner], spec: ChartSpec) -> dict[str, str]:
     countries = [p for p in partners if not p.is_bloc]
     if not countries:
@@ -72,6 +83,17 @@ def template_fields(partners: Sequence[Partner], spec: ChartSpec) -> dict[str, s
     top = max(countries, key=lambda p: p.deficit_bn_usd)
     highlight = _highlighted(partners, spec)
     rank = country_rank(partners, highlight.name)
+    if spec.lang != "en":
+        with_blocs = rank_with_blocs(partners, highlight.name)
+        return {
+            "top": spec.partner_name(top.name),
+            "top_value": money(top.deficit_bn_usd, spec.lang),
+            "highlight": spec.partner_name(highlight.name),
+            "highlight_value": money(highlight.deficit_bn_usd, spec.lang),
+            "highlight_rank_ordinal": rank_text(rank, spec.lang),
+            "highlight_rank_word": rank_text(rank, spec.lang),
+            "highlight_rank_with_blocs_ordinal": rank_text(with_blocs, spec.lang),
+        }
     return {
         "top": top.name,
         "top_value": billions(top.deficit_bn_usd),
@@ -83,12 +105,12 @@ def template_fields(partners: Sequence[Partner], spec: ChartSpec) -> dict[str, s
     }
 
 
-def _fill(template: str, fields: dict[str, str], key: str) -> str:
+def _fill(template: str, fields: dict[str, str], key: str, lang: str) -> str:
     try:
         return template.format(**fields)
     except (KeyError, IndexError, ValueError) as exc:
         raise ValueError(
-            f"chart.{key} in datapackage.json uses an unknown or malformed field ({exc}); "
+            f"chart.{key} in datapackage.json (language {lang}) uses an unknown or malformed field ({exc}); "
             f"the fields are: {', '.join(sorted(fields))}"
         ) from None
 
@@ -97,7 +119,7 @@ def chart_text(partners: Sequence[Partner], spec: ChartSpec) -> ChartText:
     fields = template_fields(partners, spec)
     return ChartText(
         **{
-            key: _fill(getattr(spec, key), fields, key)
+            key: _fill(getattr(spec, key), fields, key, spec.lang)
             for key in ("headline", "subtitle", "source", "bloc_note", "alt_text")
         }
     )

@@ -8,6 +8,12 @@ writes out), so the two can never drift apart.
 from __future__ import annotations
 
 FONT_FAMILY = '-apple-system, BlinkMacSystemFont, "Segoe UI", Helvetica, Arial, sans-serif'
+# Japanese: kaleido's Chromium draws the static images with Debian's Noto Sans CJK JP (make's `fonts`
+# target); readers' browsers fall through the list to a Japanese font of their own. No web font.
+FONT_FAMILIES = {
+    "en": FONT_FAMILY,
+    "ja": f'"Noto Sans CJK JP", "Hiragino Sans", "Yu Gothic", Meiryo, {FONT_FAMILY}',
+}
 
 # Contrast against the page background was checked to be at least 4.5:1 for text and 3:1 for bars.
 PALETTES: dict[str, dict[str, str]] = {

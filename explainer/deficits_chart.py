@@ -7,14 +7,16 @@ JSON, and the site themes the chart itself (see ``chart_theme``).
 from __future__ import annotations
 
 import html
+import math
 import textwrap
 from collections.abc import Iterable
 
 import plotly.graph_objects as go
 
+from explainer.chart_labels import labels
 from explainer.chart_spec import ChartSpec, load_chart_spec
-from explainer.chart_text import chart_text, ordinal
-from explainer.chart_theme import FONT_FAMILY, PALETTES
+from explainer.chart_text import chart_text, money, rank_text
+from explainer.chart_theme import FONT_FAMILIES, PALETTES
 from explainer.deficits_data import Partner
 
 ROLES = ("bar", "highlight", "bloc")
@@ -29,28 +31,43 @@ def plotly_text(text: str) -> str:
     return html.escape(text, quote=False)
 
 
-def money(value: float) -> str:
-    return f"${value:.1f}B"
-
-
 SHORT_NAMES = {"European Union": "EU", "South Korea": "S. Korea"}
 
 
-def _plain_label(p: Partner, short: bool = False) -> str:
-    name = SHORT_NAMES.get(p.name, p.name) if short else p.name
-    bloc_label = f"{name} (bloc)*" if short else f"{name} (bloc, not ranked)"
+def _plain_label(p: Partner, short: bool = False, spec: ChartSpec | None = None) -> str:
+    spec = spec or load_chart_spec()
+    words = labels(spec.lang)
+    if spec.lang == "en":
+        name = SHORT_NAMES.get(p.name, p.name) if short else p.name
+    else:
+        name = spec.partner_name(p.name)
+        # A bloc's label says "bloc" itself, so it takes the short name ("EU") even on wide charts.
+        if short or p.is_bloc:
+            name = spec.short_name(p.name) or name
+    bloc_label = words["bloc_label_short" if short else "bloc_label"].format(name=name)
     return f"{p.rank}. {name}" if p.rank else bloc_label
 
 
-def axis_label(p: Partner, highlight: str, short: bool = False) -> str:
-    label = plotly_text(_plain_label(p, short))
+def axis_label(p: Partner, highlight: str, short: bool = False, spec: ChartSpec | None = None) -> str:
+    label = plotly_text(_plain_label(p, short, spec))
     return f"<b>{label}</b>" if p.name == highlight else label
 
 
-def bar_text(p: Partner, highlight: str) -> str:
+def _hover_label(p: Partner, spec: ChartSpec) -> str:
+    label = _plain_label(p, spec=spec)
+    return label if spec.lang == "en" else f"{label}: {money(p.deficit_bn_usd, spec.lang)}"
+
+
+def bar_text(p: Partner, highlight: str, lang: str = "en") -> str:
     if p.name == highlight and p.rank:
-        return f"<b>{ordinal(p.rank)} · {money(p.deficit_bn_usd)}</b>"
-    return money(p.deficit_bn_usd)
+        return f"<b>{rank_text(p.rank, lang)} · {money(p.deficit_bn_usd, lang)}</b>"
+    return money(p.deficit_bn_usd, lang)
+
+
+def oku_ticks(top: float, step_bn: int) -> dict:
+    """Ticks for an axis in 億ドル while the data stay in billions (1 billion = 10億)."""
+    values = [step_bn * i for i in range(math.floor(top / step_bn) + 1)]
+    return {"tickvals": values, "ticktext": [f"{v * 10:,}" for v in values]}
 
 
 def role(p: Partner, highlight: str) -> str:
@@ -59,8 +76,13 @@ def role(p: Partner, highlight: str) -> str:
     return "highlight" if p.name == highlight else "bar"
 
 
-def wrapped_title(text: str, width_px: int, font_size: int) -> tuple[str, int]:
+def wrapped_title(text: str, width_px: int, font_size: int, lang: str = "en") -> tuple[str, int]:
     """Plotly titles never wrap: break the plain text into lines that fit; returns (markup, lines)."""
+    if lang == "ja":
+        # Japanese has no spaces to break at, and each character is a full em wide.
+        per_line = max(10, int(width_px / font_size))
+        lines = [text[i : i + per_line] for i in range(0, len(text), per_line)]
+        return "<br>".join(plotly_text(line) for line in lines), len(lines)
     # Measured on the renders: a bold sans-serif line averages half an em per character.
     lines = textwrap.wrap(text, width=max(20, int(width_px / (font_size * 0.5))))
     return "<br>".join(plotly_text(line) for line in lines), len(lines)
@@ -71,12 +93,16 @@ def narrow_layout(partners: Iterable[Partner], spec: ChartSpec | None = None) ->
     spec = spec or load_chart_spec()
     partners = list(partners)
     top = max(p.deficit_bn_usd for p in partners)
-    return {
-        "yaxis.ticktext": [axis_label(p, spec.highlight, short=True) for p in partners],
+    layout = {
+        "yaxis.ticktext": [axis_label(p, spec.highlight, short=True, spec=spec) for p in partners],
         "xaxis.range": [0, top * 1.45],
         "xaxis.dtick": 100,
-        "xaxis.title.text": "Billions of U.S. dollars",
+        "xaxis.title.text": labels(spec.lang)["axis_title_narrow"],
     }
+    if spec.lang == "ja":
+        ticks = oku_ticks(top * 1.45, 100)
+        layout |= {"xaxis.tickvals": ticks["tickvals"], "xaxis.ticktext": ticks["ticktext"]}
+    return layout
 
 
 def build_figure(
@@ -97,15 +123,20 @@ def build_figure(
     palette = PALETTES[scheme] if isinstance(scheme, str) else scheme
     width, height = size or spec.sizes["download"]
     fig = go.Figure(layout=go.Layout(template=go.layout.Template()))
+    words = labels(spec.lang)
     names = {
-        "bar": "Individual countries",
-        "highlight": plotly_text(spec.highlight),
-        "bloc": "Bloc (not ranked)",
+        "bar": words["trace_countries"],
+        "highlight": plotly_text(spec.partner_name(spec.highlight)),
+        "bloc": words["trace_bloc"],
     }
     for trace_role in ROLES:
         members = [p for p in partners if role(p, spec.highlight) == trace_role]
         if not members:
             continue
+        hover = "%{customdata}: $%{x:.1f} billion<extra></extra>"
+        if spec.lang != "en":
+            # Plotly cannot format billions as 億; the label carries the value already formatted.
+            hover = "%{customdata}<extra></extra>"
         colour = palette[trace_role]
         marker = {"color": colour, "line": {"color": colour, "width": 1.5}}
         if trace_role == "bloc":
@@ -122,28 +153,29 @@ def build_figure(
                 orientation="h",
                 y=[plotly_text(p.name) for p in members],
                 x=[p.deficit_bn_usd for p in members],
-                text=[bar_text(p, spec.highlight) for p in members],
+                text=[bar_text(p, spec.highlight, spec.lang) for p in members],
                 textposition="outside",
                 cliponaxis=False,
                 textfont={"color": palette["text"], "size": 13},
                 marker=marker,
-                customdata=[plotly_text(_plain_label(p)) for p in members],
-                hovertemplate="%{customdata}: $%{x:.1f} billion<extra></extra>",
+                customdata=[plotly_text(_hover_label(p, spec)) for p in members],
+                hovertemplate=hover,
             )
         )
     top = max(p.deficit_bn_usd for p in partners)
+    font_family = FONT_FAMILIES[spec.lang]
     fig.update_layout(
         barmode="overlay",
         showlegend=False,
         bargap=0.28,
-        font={"family": FONT_FAMILY, "size": 13, "color": palette["text"]},
+        font={"family": font_family, "size": 13, "color": palette["text"]},
         paper_bgcolor="rgba(0,0,0,0)",
         plot_bgcolor="rgba(0,0,0,0)",
         margin={"l": 8, "r": 16, "t": 8, "b": 40},
-        hoverlabel={"font": {"family": FONT_FAMILY}},
+        hoverlabel={"font": {"family": font_family}},
         xaxis={
             "title": {
-                "text": "Deficit, billions of U.S. dollars",
+                "text": words["axis_title"],
                 "font": {"color": palette["muted"], "size": 12},
             },
             "range": [0, top * 1.16],
@@ -158,7 +190,7 @@ def build_figure(
             "categoryorder": "array",
             "categoryarray": [plotly_text(p.name) for p in partners],
             "tickvals": [plotly_text(p.name) for p in partners],
-            "ticktext": [axis_label(p, spec.highlight) for p in partners],
+            "ticktext": [axis_label(p, spec.highlight, spec=spec) for p in partners],
             "autorange": "reversed",
             "automargin": True,
             "ticks": "",
@@ -166,12 +198,14 @@ def build_figure(
             "fixedrange": True,
         },
     )
+    if spec.lang == "ja":
+        fig.update_xaxes(tickprefix="", **oku_ticks(top * 1.16, 50))
     if narrow:
         fig.update_layout(narrow_layout(partners, spec))
     if titled:
         text = chart_text(partners, spec)
         title_font_size = 20
-        headline, headline_lines = wrapped_title(text.headline, width - 40, title_font_size)
+        headline, headline_lines = wrapped_title(text.headline, width - 40, title_font_size, spec.lang)
         fig.update_layout(
             paper_bgcolor=palette["background"],
             title={

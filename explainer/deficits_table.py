@@ -6,11 +6,14 @@ import csv
 import io
 from html import escape
 
-from explainer.chart_spec import load_chart_spec
+from explainer.chart_labels import labels
+from explainer.chart_spec import load_chart_spec, localized
 from explainer.deficits_data import Partner
+from explainer.figures import render_text
 
-COLUMNS = ("Rank among countries", "Partner", "U.S. goods deficit, 2024 (US$ billion)", "Sources")
-TABLE_LABEL = "Data table: U.S. goods deficit by partner, 2024"
+_COLUMN_KEYS = ("col_rank", "col_partner", "col_deficit", "col_sources")
+COLUMNS = tuple(labels("en")[key] for key in _COLUMN_KEYS)
+TABLE_LABEL = labels("en")["table_label"]
 
 
 def plotted_rows(partners: list[Partner]) -> list[dict[str, str]]:
@@ -36,7 +39,12 @@ def plotted_csv(partners: list[Partner]) -> str:
     return buffer.getvalue()
 
 
-def table_html(partners: list[Partner], sources_url: str = "../sources/") -> str:
+def table_value(value: float, lang: str = "en") -> str:
+    """A deficit in the table's unit: US$ billion (68.5), or 億ドル (685)."""
+    return render_text(value, "usd_bn", lang="ja").removesuffix("億ドル") if lang == "ja" else f"{value:.1f}"
+
+
+def table_html(partners: list[Partner], sources_url: str = "../sources/", lang: str = "en") -> str:
     """The page's data table as HTML in which every value is escaped text.
 
     Not Markdown: a partner name could otherwise carry links, images, attribute lists or new blocks
@@ -45,24 +53,28 @@ def table_html(partners: list[Partner], sources_url: str = "../sources/") -> str
     (``docs/deficit-chart.md`` is served as ``deficit-chart/``). The wrapper is the table's
     scroll container on a phone, focusable so keyboard users can scroll it too (axe rule
     scrollable-region-focusable); every line starts with a tag, so no snippet or Markdown line
-    syntax can begin inside it.
+    syntax can begin inside it. ``lang`` picks the headers, names and unit (see chart_labels).
     """
-    head = "".join(f'<th scope="col">{escape(title)}</th>' for title in COLUMNS)
+    words = labels(lang)
+    spec = localized(load_chart_spec(), lang)
+    head = "".join(f'<th scope="col">{escape(words[key])}</th>' for key in _COLUMN_KEYS)
+    label = escape(words["table_label"])
     lines = [
-        f'<div class="deficits-table" role="region" aria-label="{escape(TABLE_LABEL)}" tabindex="0">',
+        f'<div class="deficits-table" role="region" aria-label="{label}" tabindex="0">',
         "<table>",
         f"<thead><tr>{head}</tr></thead>",
         "<tbody>",
     ]
-    highlight = load_chart_spec().highlight
+    highlight = spec.highlight
     for p in partners:
         links = ", ".join(
             f'<a href="{escape(sources_url)}#{escape(code.lower())}">{escape(code)}</a>' for code in p.sources
         )
+        name = spec.partner_name(p.name)
         cells = [
-            escape(str(p.rank) if p.rank else "not ranked (bloc)"),
-            escape(f"{p.name} (bloc)" if p.is_bloc else p.name),
-            escape(f"{p.deficit_bn_usd:.1f}"),
+            escape(str(p.rank) if p.rank else words["table_bloc_rank"]),
+            escape(words["table_bloc_name"].format(name=name) if p.is_bloc else name),
+            escape(table_value(p.deficit_bn_usd, lang)),
         ]
         if p.name == highlight:
             cells = [f"<strong>{cell}</strong>" for cell in cells]

@@ -22,25 +22,56 @@ from explainer.chart_cache import (
     manifest_for,
 )
 from explainer.chart_render import figure_json
-from explainer.chart_spec import load_chart_spec
+from explainer.chart_spec import load_chart_spec, localized
 from explainer.deficits_data import load_deficits
 from explainer.deficits_table import plotted_csv
 from tests.helpers import ROOT
 
 
 def test_committed_cache_matches_current_inputs():
-    spec = load_chart_spec()
-    key = cache_key(load_deficits(), spec)
-    entry = CACHE_DIR / key
-    assert entry.is_dir(), f"chart-cache/{key} is missing: run `make build` and commit chart-cache/"
+    english, partners = load_chart_spec(), load_deficits()
+    expected = []
+    for lang in english.languages():
+        spec = localized(english, lang)
+        key = cache_key(partners, spec)
+        entry = CACHE_DIR / key
+        assert entry.is_dir(), f"chart-cache/{key} ({lang}) is missing: run `make build`, commit chart-cache/"
+        chart_cache.verify_entry(entry, spec)
+        expected += [f"chart-cache/{key}/{name}" for name in [*entry_files(spec).values(), MANIFEST]]
     tracked = subprocess.run(
         ["git", "ls-files", "chart-cache"], cwd=ROOT, capture_output=True, text=True, check=True
     ).stdout.split()
-    expected = [*entry_files(spec).values(), MANIFEST]
-    assert sorted(tracked) == sorted(f"chart-cache/{key}/{name}" for name in expected), (
-        "commit exactly the current cache entry (and remove stale ones)"
+    assert sorted(tracked) == sorted(expected), (
+        "commit exactly the current cache entry of each language (and remove stale ones)"
     )
-    chart_cache.verify_entry(entry, spec)
+
+
+def test_each_language_has_its_own_entry_and_keeps_the_others(tmp_path):
+    """The site builds once per language; each pass must leave the other languages' entries alone."""
+    english, partners = load_chart_spec(), load_deficits()
+    keys = {lang: cache_key(partners, localized(english, lang)) for lang in english.languages()}
+    assert len(set(keys.values())) == len(keys) > 1
+    cache_dir = tmp_path / "chart-cache"
+    shutil.copytree(CACHE_DIR / keys["en"], cache_dir / keys["en"])
+    (cache_dir / "0123456789abcdef").mkdir()  # an entry of older inputs
+
+    # The Japanese pass renders its entry, deleting older entries but not the English one.
+    assets = ensure_chart_cache(partners, cache_dir, english, render=_copy_committed, lang="ja")
+    assert sorted(p.name for p in cache_dir.iterdir()) == sorted(keys.values())
+
+    def render(*args):
+        pytest.fail("every language's entry is current")
+
+    for lang in english.languages():
+        assets = ensure_chart_cache(partners, cache_dir, english, render=render, lang=lang)
+        assert assets.key == keys[lang]
+        assert json.loads(assets.path("figure").read_text(encoding="utf-8"))["lang"] == lang
+
+
+def test_an_entry_records_its_language(cache_copy):
+    _, entry, spec, _ = cache_copy
+    with pytest.raises(chart_cache.CacheEntryError, match="a chart in 'en', expected 'ja'"):
+        chart_cache.verify_entry(entry, replace(spec, lang="ja"))
 
 
 def test_cached_files_equal_a_fresh_render():
@@ -256,7 +287,7 @@ def test_renders_run_the_drawing_code_on_disk_not_the_imported_code(tmp_path, mo
     project = tmp_path / "project"
     shutil.copytree(ROOT / "explainer", project / "explainer")
     shutil.copytree(ROOT / "data", project / "data")
-    chart = project / "explainer" / "deficits_chart.py"
+    chart = project / "explainer" / "chart_labels.py"  # the axis title's home, imported by deficits_chart
     chart.write_text(chart.read_text().replace("Deficit, billions of U.S. dollars", "Edited on disk"))
     monkeypatch.setattr(chart_cache, "ROOT", project)
     monkeypatch.setattr(chart_cache, "PACKAGE_DIR", project / "explainer")

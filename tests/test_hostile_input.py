@@ -410,11 +410,22 @@ def test_hostile_names_build_to_escaped_text(tmp_path):
     body = "".join(f"{cell},country,{10 + i}.0,S1\n" for i, cell in enumerate(cells))
     real = (project / "data" / "us-goods-deficits-2024.csv").read_text(encoding="utf-8")
     (project / "data" / "us-goods-deficits-2024.csv").write_text(real + body, encoding="utf-8")
+    # Every partner needs a Japanese name (or the build stops): the same hostile names, for the ja pages.
+    package_path = project / "data" / "datapackage.json"
+    package = json.loads(package_path.read_text(encoding="utf-8"))
+    package["chart"]["translations"]["ja"]["partners"].update({name: name for name in MARKUP_NAMES[:5]})
+    package_path.write_text(json.dumps(package, ensure_ascii=False), encoding="utf-8")
     result = build_site(tmp_path / "site", "https://example.org/ishiba-trump/", cwd=project)
     assert result.returncode == 0, result.stderr[-3000:]
-    page = (tmp_path / "site" / "deficit-chart" / "index.html").read_text(encoding="utf-8")
+    for lang, header in (("ja", "国別の順位"), ("en", "Rank among countries")):
+        _assert_names_are_escaped_text(tmp_path / "site", lang, header)
+
+
+def _assert_names_are_escaped_text(site_dir: Path, lang: str, header: str) -> None:
+    root = site_dir / "ja" if lang == "ja" else site_dir
+    page = (root / "deficit-chart" / "index.html").read_text(encoding="utf-8")
     soup = BeautifulSoup(page, "html.parser")
-    table = next(t for t in soup.find_all("table") if "Rank among countries" in t.get_text())
+    table = next(t for t in soup.find_all("table") if header in t.get_text())
     texts = [td.get_text() for td in table.find_all("td")]
     for name in MARKUP_NAMES[:5]:
         assert name in texts, name

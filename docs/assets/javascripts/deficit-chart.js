@@ -13,6 +13,21 @@
   // Resolved against this script's own URL, so the site works under any subpath.
   const PLOTLY_URL = new URL("vendor/plotly-basic-4.1.1.min.js", document.currentScript.src).href;
   const FIGURE_URL = new URL("../charts/figure.json", document.currentScript.src).href;
+
+  // Each language publishes its own figure (ja/assets/charts/ for Japanese pages, which share this
+  // script): the page names it, and its words, on the actions block (explainer/chart_actions.py).
+  function figureUrl(chart) {
+    const actions = chart.querySelector(".deficit-chart__actions[data-figure-url]");
+    return actions ? new URL(actions.dataset.figureUrl, location.href).href : FIGURE_URL;
+  }
+
+  function words(element) {
+    const data = (element && element.closest(".deficit-chart__actions")?.dataset) || {};
+    return {
+      copied: data.linkCopied || "Link copied.",
+      prompt: data.copyPrompt || "Copy this link: ",
+    };
+  }
   const NARROW = window.matchMedia("(max-width: 600px)");
   const ROLES = ["bar", "highlight", "bloc"];
   const live = new Set(); // plot nodes currently drawn
@@ -87,11 +102,12 @@
   async function activate(chart) {
     if (chart.dataset.state) return;
     chart.dataset.state = "loading";
+    const url = figureUrl(chart);
     try {
       const [Plotly, doc] = await Promise.all([
         loadPlotly(),
-        fetch(FIGURE_URL).then((response) => {
-          if (!response.ok) throw new Error(`${FIGURE_URL}: HTTP ${response.status}`);
+        fetch(url).then((response) => {
+          if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
           return response.json();
         }),
       ]);
@@ -154,9 +170,9 @@
     const status = button.parentElement.querySelector(".deficit-chart__status");
     try {
       await navigator.clipboard.writeText(button.dataset.href);
-      if (status) status.textContent = "Link copied.";
+      if (status) status.textContent = words(button).copied;
     } catch {
-      if (status) status.textContent = `Copy this link: ${button.dataset.href}`;
+      if (status) status.textContent = `${words(button).prompt}${button.dataset.href}`;
     }
   }
 
