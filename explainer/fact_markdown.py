@@ -26,7 +26,8 @@ import yaml
 
 from explainer.deficits_data import Partner, package_sources
 from explainer.facts import DATA_DIR, VERIFIED_STRENGTH, Fact, FactError
-from explainer.figures import FORMATS, render_html, render_text
+from explainer.figures import FORMATS, ORDINAL_WORDS, render_html, render_text
+from explainer.figures import NUMBER_WORDS as FIGURE_NUMBER_WORDS
 
 REFERENCE = re.compile(r"\{\{\s*(?P<body>[^{}\n]+?)\s*\}\}")
 FOOTNOTE_REF = re.compile(r"\[\^(?P<label>[^\]\s]+)\](?!:)")
@@ -60,22 +61,7 @@ NAMES_WITH_DIGITS = (
     "Executive Order 14345",
     "4.0",
 )
-NUMBER_WORDS = [
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "twenty",
-    "hundred",
-    "dozen",
-]
+NUMBER_WORDS = [*FIGURE_NUMBER_WORDS[2:], "twenty", "hundred", "dozen"]
 UNIT_WORDS = [
     "years?",
     "months?",
@@ -89,27 +75,7 @@ UNIT_WORDS = [
     "votes",
     "times",
 ]
-ORDINALS = [
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "thirteenth",
-    "fourteenth",
-    "fifteenth",
-    "sixteenth",
-    "seventeenth",
-    "eighteenth",
-    "nineteenth",
-    "twentieth",
-]
+ORDINALS = ORDINAL_WORDS[2:]  # "first" is too common to mean a figure
 # "Second" as a name, not a figure: Trump's second term.
 ORDINAL_NAMES = ("second term", "second inauguration", "second administration")
 HAND_TYPED = re.compile(

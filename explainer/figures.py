@@ -71,15 +71,17 @@ def _number(value, decimals: int | None = None) -> str:
     return f"{value:,.{decimals}f}"
 
 
-def _date(value: str, fmt: str | None) -> str:
+# How each language writes a date, a day without its year, a month and a year.
+DATE_STYLES = {
+    "en": {None: "{m} {d}, {y}", "day": "{m} {d}", "month": "{m} {y}", "year": "{y}"},
+    "ja": {None: "{y}年{n}月{d}日", "day": "{n}月{d}日", "month": "{y}年{n}月", "year": "{y}年"},
+}
+
+
+def _date(value: str, fmt: str | None, lang: str = "en") -> str:
     day = dt.date.fromisoformat(value)
-    if fmt == "day":
-        return f"{day:%B} {day.day}"
-    if fmt == "month":
-        return f"{day:%B %Y}"
-    if fmt == "year":
-        return str(day.year)
-    return f"{day:%B} {day.day}, {day.year}"
+    style = DATE_STYLES[lang][fmt if fmt in DATE_STYLES[lang] else None]
+    return style.format(m=f"{day:%B}", n=day.month, d=day.day, y=day.year)
 
 
 def render_text(
@@ -141,25 +143,14 @@ def _oku(value, decimals: int) -> str:
     return f"{oku:,.{places}f}億"
 
 
-def _date_ja(value: str, fmt: str | None) -> str:
-    day = dt.date.fromisoformat(value)
-    if fmt == "day":
-        return f"{day.month}月{day.day}日"
-    if fmt == "month":
-        return f"{day.year}年{day.month}月"
-    if fmt == "year":
-        return f"{day.year}年"
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
 def render_text_ja(value, unit: str, fmt: str | None, approx: bool, base: str | None) -> str:
     """Japanese conventions: 2,954億ドル, 2025年2月7日, 7位, 2025年度, 約110."""
     if fmt == "n":
         return str(value)
     if unit == "date":
-        return _date_ja(str(value), fmt)
+        return _date(str(value), fmt, "ja")
     if unit == "month":
-        return _date_ja(f"{value}-01", "month")
+        return _date(f"{value}-01", "month", "ja")
     if unit == "year":
         return f"{value}年"
     if unit == "decade":
