@@ -10,7 +10,7 @@ HOST ?= 127.0.0.1:8000
 export BROWSER_PATH ?= $(CHROMIUM)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build test test-quick lint bench lock chromium fonts java node clean
+.PHONY: help serve build test test-quick lint bench lock chromium fonts pdftotext java node clean
 
 help:
 	@echo "make serve   set up, build and serve the site at http://$(HOST)"
@@ -45,6 +45,13 @@ fonts:
 	@if [ ! -f "$(CJK_FONT)" ]; then \
 	  echo "Installing Debian's fonts-noto-cjk (needs root)"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk >/dev/null; \
+	fi
+
+# The print tests read the PDFs Chromium prints with pdftotext.
+pdftotext:
+	@if ! command -v pdftotext >/dev/null; then \
+	  echo "Installing Debian's poppler-utils (needs root)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null; \
 	fi
 
 # The HTML checker (vnu.jar) runs on Java.
@@ -82,7 +89,7 @@ lint: $(BIN)/.dev-deps node_modules/.package-lock.json
 # Two workers, each building the site once for its session fixtures: ~15% more CPU than one, spread
 # over two cores. On a machine busy with other work that does not pay; run one with PYTEST_ARGS=.
 PYTEST_ARGS ?= -n 2 --dist loadgroup
-test: $(BIN)/.dev-deps chromium fonts java lint
+test: $(BIN)/.dev-deps chromium fonts pdftotext java lint
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 test-quick: $(BIN)/.dev-deps fonts java node_modules/.package-lock.json
