@@ -183,11 +183,22 @@ def test_site_url_controls_every_absolute_url(tmp_path):
 
 
 def test_glossary_terms_get_definitions_site_wide(site):
-    """Terms defined once in includes/glossary.md become <abbr> tooltips wherever they appear."""
+    """Terms defined once in includes/glossary.md become <abbr title> wherever they appear; every page
+    loads glossary.js, which shows the title on hover, focus and tap (tests/browser/test_glossary.py)."""
     found = {}
     for url in site.page_urls:
+        scripts = [s.get("src", "") for s in site.soup(url).select("script[src]")]
+        assert any(src.endswith("assets/javascripts/glossary.js") for src in scripts), url
         for abbr in site.soup(url).select("article abbr[title]"):
             found.setdefault(abbr.get_text(), abbr["title"])
     for term in ("2+2", "Article 5", "FOIP", "Senkakus", "press club", "LNG", "Census basis", "EU"):
         assert term in found, f"{term} has no tooltip anywhere"
         assert len(found[term]) > 10
+
+
+def test_permalinks_and_back_links_are_labelled_without_a_tooltip(site):
+    """A title on every pilcrow and return arrow cost start-up time and gave no sighted reader help."""
+    for url in site.page_urls:
+        links = site.soup(url).select("article a.headerlink, article a.footnote-backref")
+        for link in links:
+            assert link.get("title") is None and link.get("aria-label"), f"{url}: {link}"
