@@ -16,6 +16,7 @@ from explainer.chart_theme import css_custom_properties
 from explainer.deficits_data import CSV_PATH, DATA_DIR, DataError, load_deficits
 from explainer.deficits_table import table_markdown
 from explainer.inline_chart import static_chart_html
+from explainer.inline_css import INLINE_STYLESHEETS, inline_stylesheets
 from explainer.link_labels import titles_to_aria_labels
 from explainer.site_config import load_settings
 from explainer.social_cards import SocialCard, write_cards
@@ -77,6 +78,7 @@ def on_files(files, config):
     )
     robots = f"User-agent: *\nAllow: /\nSitemap: {config.site_url}sitemap.xml\n"
     files.append(File.generated(config, "robots.txt", content=robots))
+    _state["inline_css"] = {uri: files.get_file_from_path(uri).content_string for uri in INLINE_STYLESHEETS}
     return files
 
 
@@ -98,6 +100,10 @@ def on_page_context(context, page, config, nav):
         )
     )
     return context
+
+
+def on_post_page(output, page, config):
+    return inline_stylesheets(output, _state["inline_css"])
 
 
 def on_post_build(config) -> None:

@@ -118,7 +118,9 @@ def main(argv: list[str] | None = None) -> int:
     baseline = {}
     if not args.only_costs:
         # Transfer size does not vary from run to run: one run per chart page is enough.
-        chart_pages = {("baseline", p): (baseline_www, ports["baseline"], p) for p in CHART_PAGES}
+        chart_pages = {
+            ("baseline", p): (baseline_www, ports["baseline"], p) for p in CHART_PAGES if p in pages
+        }
         baseline = measure(chart_pages, 1, args.mode)
 
     command = "python -m bench.run " + " ".join(a if a else "''" for a in (argv or sys.argv[1:]))

@@ -165,16 +165,30 @@ def without_feature(name: str) -> Callable[[str, Path], str]:
     return edit_features(change)
 
 
-def inline_stylesheets(page: str, site: Path) -> str:
+def inlined(name: str, page: str, site: Path) -> str:
+    """The <style> that explainer/inline_css.py made of a stylesheet, as it stands in the page."""
+    tag = f"<style>{(site / 'assets' / 'stylesheets' / name).read_text(encoding='utf-8')}</style>"
+    if tag not in page:
+        raise ValueError(f"cost variant: {name} is not inlined in the built page")
+    return tag
+
+
+def without_stylesheet(name: str) -> Callable[[str, Path], str]:
+    return lambda page, site: page.replace(inlined(name, page, site), "", 1)
+
+
+def stylesheets_as_files(page: str, site: Path) -> str:
+    """site.css and chart-theme.css linked as files, as before issue 14 (home page: no ../)."""
     for name in ("site.css", "chart-theme.css"):
-        tag = f'<link rel="stylesheet" href="assets/stylesheets/{name}">'
-        css = (site / "assets" / "stylesheets" / name).read_text(encoding="utf-8")
-        page = page.replace(tag, f"<style>{css}</style>")
+        link = f'<link rel="stylesheet" href="assets/stylesheets/{name}">'
+        page = page.replace(inlined(name, page, site), link, 1)
     return page
 
 
 def as_before_issue_14(page: str, site: Path) -> str:
-    """content.tooltips on, titles on permalinks and back-links, no glossary.js: the old setup."""
+    """content.tooltips on, titles on permalinks and back-links, no glossary.js, stylesheets as
+    files: the setup before issue 14."""
+    page = stylesheets_as_files(page, site)
     page = edit_features(lambda features: [*features, "content.tooltips"])(page, site)
     page = re.sub(
         r'(<a\b[^>]*\bclass="(?:headerlink|footnote-backref)"[^>]*?)\baria-label=', r"\1title=", page
@@ -192,9 +206,9 @@ COSTS: dict[str, Callable[[str, Path], str]] = {
     "− palette toggle": remove_tag(r'<form class="md-header__option" data-md-component="palette">.*?</form>'),
     "− glossary.js": remove_tag(r'<script src="assets/javascripts/glossary\.js"[^>]*></script>'),
     "− deficit-chart.js": remove_tag(r'<script src="assets/javascripts/deficit-chart\.js"[^>]*></script>'),
-    "− site.css": remove_tag(r'<link rel="stylesheet" href="assets/stylesheets/site\.css">'),
-    "− chart-theme.css": remove_tag(r'<link rel="stylesheet" href="assets/stylesheets/chart-theme\.css">'),
-    "site.css and chart-theme.css inline": inline_stylesheets,
+    "− site.css": without_stylesheet("site.css"),
+    "− chart-theme.css": without_stylesheet("chart-theme.css"),
+    "site.css and chart-theme.css as files": stylesheets_as_files,
     "− Material's JavaScript (bundle)": remove_tag(
         r'<script src="assets/javascripts/bundle\.[^"]+"></script>'
     ),

@@ -202,3 +202,17 @@ def test_permalinks_and_back_links_are_labelled_without_a_tooltip(site):
         links = site.soup(url).select("article a.headerlink, article a.footnote-backref")
         for link in links:
             assert link.get("title") is None and link.get("aria-label"), f"{url}: {link}"
+
+
+INLINED = ("site.css", "chart-theme.css")
+
+
+def test_small_stylesheets_travel_inline_with_every_page(site):
+    """site.css and chart-theme.css cost a render-blocking round trip each as files (issue 14)."""
+    sheets = {name: (site.dir / "assets" / "stylesheets" / name).read_text() for name in INLINED}
+    for url in site.page_urls:
+        soup = site.soup(url)
+        linked = [link["href"] for link in soup.select('link[rel="stylesheet"]')]
+        assert not [href for href in linked if href.endswith(INLINED)], url
+        inline = [style.string for style in soup.select("head style")]
+        assert all(css in inline for css in sheets.values()), url

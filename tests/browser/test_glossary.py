@@ -66,4 +66,6 @@ def test_definitions_work_after_instant_navigation(site, visit):
     term.hover()
     assert_shows(page, term, definition)
     assert page.locator(TIP).count() == 1
+    # The tooltip's style is inline in the first page's <head>: still there after the swap.
+    assert page.locator(TIP).evaluate("el => getComputedStyle(el).position") == "absolute"
     assert not tab.problems, tab.problems
