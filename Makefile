@@ -19,7 +19,7 @@ help:
 	@echo "make build   build the site into site/ (SITE_URL overrides site_url)"
 	@echo "make test    lint, build and run every test (installs chromium if missing)"
 	@echo "make lint    ruff, actionlint and zizmor"
-	@echo "make bench   Lighthouse and build-time benchmark against a naive baseline"
+	@echo "make bench   Lighthouse: the site against its stock-Material twin, the floor, and per-feature costs"
 	@echo "make lock    re-resolve the pinned dependency files"
 
 # The venv is rebuilt whenever a lock file changes.
@@ -56,7 +56,7 @@ test: $(BIN)/.dev-deps chromium lint
 
 bench: $(BIN)/.dev-deps chromium
 	cd bench && npm ci --no-audit --no-fund --loglevel=error
-	$(BIN)/python bench/run.py
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 lock:
 	$(PYTHON) -m venv $(VENV)

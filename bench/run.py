@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shlex
 import shutil
 import sys
 from contextlib import ExitStack
@@ -123,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
         }
         baseline = measure(chart_pages, 1, args.mode)
 
-    command = "python -m bench.run " + " ".join(a if a else "''" for a in (argv or sys.argv[1:]))
+    command = "python -m bench.run " + shlex.join(sys.argv[1:] if argv is None else argv)
     run = {
         "started": started.strftime("%Y-%m-%d %H:%M UTC"),
         "finished": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
