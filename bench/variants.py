@@ -146,6 +146,10 @@ def remove_tag(pattern: str) -> Callable[[str, Path], str]:
     return edit
 
 
+def without_script(name_pattern: str) -> Callable[[str, Path], str]:
+    return remove_tag(rf'<script src="(?:\.\./)*assets/javascripts/{name_pattern}"[^>]*></script>')
+
+
 def edit_features(change: Callable[[list[str]], list[str]]) -> Callable[[str, Path], str]:
     def edit(page: str, site: Path) -> str:
         match = re.search(r'(<script id="__config" type="application/json">)(.*?)(</script>)', page, re.S)
@@ -178,9 +182,10 @@ def without_stylesheet(name: str) -> Callable[[str, Path], str]:
 
 
 def stylesheets_as_files(page: str, site: Path) -> str:
-    """site.css and chart-theme.css linked as files, as before issue 14 (home page: no ../)."""
+    """site.css and chart-theme.css linked as files, as before issue 14."""
+    up = re.search(r'href="((?:\.\./)*)assets/stylesheets/main\.', page).group(1)
     for name in ("site.css", "chart-theme.css"):
-        link = f'<link rel="stylesheet" href="assets/stylesheets/{name}">'
+        link = f'<link rel="stylesheet" href="{up}assets/stylesheets/{name}">'
         page = page.replace(inlined(name, page, site), link, 1)
     return page
 
@@ -193,7 +198,7 @@ def as_before_issue_14(page: str, site: Path) -> str:
     page = re.sub(
         r'(<a\b[^>]*\bclass="(?:headerlink|footnote-backref)"[^>]*?)\baria-label=', r"\1title=", page
     )
-    return remove_tag(r'<script src="assets/javascripts/glossary\.js"[^>]*></script>')(page, site)
+    return without_script(r"glossary\.js")(page, site)
 
 
 COSTS: dict[str, Callable[[str, Path], str]] = {
@@ -204,14 +209,12 @@ COSTS: dict[str, Callable[[str, Path], str]] = {
     "− search.highlight": without_feature("search.highlight"),
     "− navigation.top": without_feature("navigation.top"),
     "− palette toggle": remove_tag(r'<form class="md-header__option" data-md-component="palette">.*?</form>'),
-    "− glossary.js": remove_tag(r'<script src="assets/javascripts/glossary\.js"[^>]*></script>'),
-    "− deficit-chart.js": remove_tag(r'<script src="assets/javascripts/deficit-chart\.js"[^>]*></script>'),
+    "− glossary.js": without_script(r"glossary\.js"),
+    "− deficit-chart.js": without_script(r"deficit-chart\.js"),
     "− site.css": without_stylesheet("site.css"),
     "− chart-theme.css": without_stylesheet("chart-theme.css"),
     "site.css and chart-theme.css as files": stylesheets_as_files,
-    "− Material's JavaScript (bundle)": remove_tag(
-        r'<script src="assets/javascripts/bundle\.[^"]+"></script>'
-    ),
+    "− Material's JavaScript (bundle)": without_script(r"bundle\.[^\"]+"),
 }
 
 
