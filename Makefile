@@ -19,7 +19,7 @@ help:
 	@echo "make test    lint, build and run every test (installs chromium, Java and Node if missing)"
 	@echo "make test-quick   every test but the browser ones"
 	@echo "make lint    ruff, ESLint, Stylelint, actionlint and zizmor"
-	@echo "make bench   Lighthouse and build-time benchmark against a naive baseline"
+	@echo "make bench   Lighthouse: the site against its stock-Material twin, the floor, and per-feature costs"
 	@echo "make lock    re-resolve the pinned dependency files"
 
 # The venv is rebuilt whenever a lock file changes.
@@ -97,7 +97,7 @@ test-quick: $(BIN)/.dev-deps fonts java node_modules/.package-lock.json
 
 bench: $(BIN)/.dev-deps chromium
 	cd bench && npm ci --no-audit --no-fund --loglevel=error
-	$(BIN)/python bench/run.py
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 # pip-tools lives in a throwaway venv: the site's venv holds exactly the hash-pinned packages.
 LOCK_VENV := .venv-lock

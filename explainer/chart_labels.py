@@ -58,7 +58,7 @@ LABELS: dict[str, dict[str, str]] = {
         # The CSV download is the data file as published: English column names and partner names,
         # values in billions of dollars, so scripts read one file whatever the page's language.
         "csv_note": (
-            "CSVファイルはデータの原本どおり英語（列名・相手国名とも英語、単位は10億ドル）で、"
+            "CSVファイルはデータの原本どおり英語（列名・相手国名とも英語、単位は十億ドル）で、"
             "どの言語のページからも同じファイルを提供している。"
         ),
     },

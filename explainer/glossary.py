@@ -17,6 +17,7 @@ _DEFINITION = re.compile(r"^\*\[(?P<term>[^\]]+)\]:\s*(?P<text>.+)$", re.M)
 _TAG = re.compile(r"(<[^>]+>)")
 # Text inside these elements is never marked.
 _SKIP = {"a", "abbr", "code", "pre", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6", "svg", "title"}
+_SKIP |= {"table"}  # the data table is generated escaped HTML, with no tooltips in English either
 
 
 def read_glossary(path: Path) -> dict[str, str]:

@@ -96,7 +96,7 @@ def test_downloadable_images_exist(site):
     png = (site.dir / CHARTS / f"{SPEC.file_stem}.png").read_bytes()
     assert png_size(png) == (width * 2, height * 2)
     svg = (site.dir / CHARTS / f"{SPEC.file_stem}.svg").read_text(encoding="utf-8")
-    assert "295.4" in svg and "as first published 5 Feb 2025" in svg
+    assert "295.4" in svg and "as first published February 5, 2025" in svg
 
 
 def test_page_and_images_share_the_headline_from_the_data(site):
@@ -216,11 +216,36 @@ def test_site_url_controls_every_absolute_url(tmp_path):
 
 
 def test_glossary_terms_get_definitions_site_wide(site):
-    """Terms defined once in includes/glossary.md become <abbr> tooltips wherever they appear."""
+    """Terms defined once in includes/glossary.md become <abbr title> wherever they appear; every page
+    loads glossary.js, which shows the title on hover, focus and tap (tests/browser/test_glossary.py)."""
     found = {}
     for url in site.page_urls:
+        scripts = [s.get("src", "") for s in site.soup(url).select("script[src]")]
+        assert any(src.endswith("assets/javascripts/glossary.js") for src in scripts), url
         for abbr in site.soup(url).select("article abbr[title]"):
             found.setdefault(abbr.get_text(), abbr["title"])
     for term in ("2+2", "Article 5", "FOIP", "Senkakus", "press club", "LNG", "Census basis", "EU"):
         assert term in found, f"{term} has no tooltip anywhere"
         assert len(found[term]) > 10
+
+
+def test_permalinks_and_back_links_are_labelled_without_a_tooltip(site):
+    """A title on every pilcrow and return arrow cost start-up time and gave no sighted reader help."""
+    for url in site.page_urls:
+        links = site.soup(url).select("article a.headerlink, article a.footnote-backref")
+        for link in links:
+            assert link.get("title") is None and link.get("aria-label"), f"{url}: {link}"
+
+
+INLINED = ("site.css", "chart-theme.css")
+
+
+def test_small_stylesheets_travel_inline_with_every_page(site):
+    """site.css and chart-theme.css cost a render-blocking round trip each as files (issue 14)."""
+    sheets = {name: (site.dir / "assets" / "stylesheets" / name).read_text() for name in INLINED}
+    for url in site.page_urls:
+        soup = site.soup(url)
+        linked = [link["href"] for link in soup.select('link[rel="stylesheet"]')]
+        assert not [href for href in linked if href.endswith(INLINED)], url
+        inline = [style.string for style in soup.select("head style")]
+        assert all(css in inline for css in sheets.values()), url

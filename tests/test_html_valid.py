@@ -82,7 +82,8 @@ def _describe(message: dict) -> str:
 
 
 def test_built_pages_are_valid_html_apart_from_materials_known_errors(site):
-    pages = sorted(site.dir.rglob("*.html"))
+    # Material's template builds every page but the embeddable chart, which extends nothing of it.
+    pages = [p for p in sorted(site.dir.rglob("*.html")) if "embed" not in p.relative_to(site.dir).parts]
     problems = _check(site.dir)
     ours = [m for m in problems if _known(m) is None]
     assert not ours, "\n".join(_describe(m) for m in ours)

@@ -150,7 +150,8 @@ def test_downloads_and_figure_are_the_japanese_files(site, partners):
     page = site.soup(url)
     actions = page.select_one("figure#chart .deficit-chart__actions")
     links = {a.get_text(): a["href"] for a in actions.find_all("a", download=True)}
-    assert set(links) == {LABELS["ja"][k] for k in ("download_csv", "download_png", "download_svg")}
+    kinds = ("download_csv", "download_bundle", "download_png", "download_svg")
+    assert set(links) == {LABELS["ja"][k] for k in kinds}
     for href in links.values():
         path = urlparse(urljoin(url, href)).path
         assert path.startswith(urlparse(site.url(CHARTS)).path), href

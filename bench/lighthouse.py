@@ -1,0 +1,97 @@
+"""Serve a built site gzip-compressed on loopback and measure one page load with Lighthouse."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import socket
+import statistics
+import subprocess
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+NODE_BIN = BENCH / "node_modules" / ".bin"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROME_FLAGS = (
+    "--headless=new --no-sandbox --disable-gpu --disable-background-networking "
+    "--disable-component-update --disable-sync --no-first-run"
+)
+TEXT_SUFFIXES = {".html", ".css", ".js", ".json", ".svg", ".xml", ".csv", ".txt"}
+METRICS = {
+    "FCP ms": "first-contentful-paint",
+    "LCP ms": "largest-contentful-paint",
+    "TBT ms": "total-blocking-time",
+    "CLS": "cumulative-layout-shift",
+    "KB": "total-byte-weight",
+}
+CATEGORIES = {"Perf": "performance", "A11y": "accessibility", "BP": "best-practices", "SEO": "seo"}
+
+
+def precompress(site_dir: Path) -> None:
+    """A .gz twin for every text file that has none (trees copied by hard links keep theirs)."""
+    for path in site_dir.rglob("*"):
+        twin = path.with_name(path.name + ".gz")
+        if path.suffix in TEXT_SUFFIXES and path.is_file() and not twin.exists():
+            twin.write_bytes(gzip.compress(path.read_bytes(), mtime=0))
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def serve(root: Path, port: int):
+    """http-server sends the .gz twin of a file to browsers that accept gzip, and caches for ten
+    minutes as GitHub Pages does (navigation.instant re-requests every stylesheet at start-up when
+    it rewrites their URLs: with no-cache they would be downloaded twice); yields the origin."""
+    process = subprocess.Popen(
+        [str(NODE_BIN / "http-server"), str(root), "-a", "127.0.0.1", "-p", str(port), "-g", "-s", "-c600"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        for _ in range(100):
+            with socket.socket() as s:
+                if s.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            time.sleep(0.1)
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def lighthouse(url: str, mode: str, out: Path) -> dict:
+    """Run Lighthouse once and return the scores and metrics of its report."""
+    args = [
+        str(NODE_BIN / "lighthouse"),
+        url,
+        "--quiet",
+        "--output=json",
+        f"--output-path={out}",
+        "--only-categories=performance,accessibility,best-practices,seo",
+        f"--chrome-flags={CHROME_FLAGS}",
+    ]
+    if mode == "desktop":
+        args.append("--preset=desktop")
+    subprocess.run(args, env={**os.environ, "CHROME_PATH": CHROMIUM}, check=False, capture_output=True)
+    return read_report(out)
+
+
+def read_report(out: Path) -> dict:
+    report = json.loads(out.read_text(encoding="utf-8"))
+    row = {label: 100 * (report["categories"][key]["score"] or 0) for label, key in CATEGORIES.items()}
+    for label, audit in METRICS.items():
+        value = report["audits"][audit].get("numericValue")
+        row[label] = None if value is None else (value / 1024 if label == "KB" else value)
+    return row
+
+
+def median_row(rows: list[dict]) -> dict:
+    medians = {k: statistics.median([r[k] for r in rows if r[k] is not None] or [0]) for k in rows[0]}
+    return {**medians, "runs": len(rows)}

@@ -1,0 +1,236 @@
+"""What `make bench` measures side by side: the site, its stock Material twin, the floor, the naive
+chart baseline, and variants of one built page with one thing removed (or put back) at a time."""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+import shutil
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from bench.builds import mkdocs_build
+from tests.helpers import ROOT, SUBPATH, copy_project
+
+# --- the anchors ------------------------------------------------------------------------------
+
+
+def build_site(workdir: Path, site_url: str) -> tuple[Path, Path]:
+    """The site as `make build` makes it; returns (project copy, served root)."""
+    project = workdir / "site-src"
+    shutil.rmtree(project, ignore_errors=True)
+    copy_project(project)
+    www = workdir / "www-site"
+    shutil.rmtree(www, ignore_errors=True)
+    mkdocs_build(project, www / SUBPATH, site_url)
+    return project, www
+
+
+def build_baseline(workdir: Path, site_url: str) -> Path:
+    """The same pages with the chart embedded the obvious way: the full plotly.js inline."""
+    project = workdir / "baseline-src"
+    shutil.rmtree(project, ignore_errors=True)
+    copy_project(project)
+    sys.path.insert(0, str(ROOT))
+    from explainer.deficits_chart import build_figure
+    from explainer.deficits_data import load_deficits
+
+    figure = build_figure(load_deficits()).to_html(full_html=False, include_plotlyjs=True)
+    (project / "includes" / "deficit-chart-figure.md").write_text(
+        f'<div class="naive-chart" id="chart">\n{figure}\n</div>\n', encoding="utf-8"
+    )
+    www = workdir / "www-baseline"
+    shutil.rmtree(www, ignore_errors=True)
+    mkdocs_build(project, www / SUBPATH, site_url)
+    return www
+
+
+def top_level_block(config_text: str, key: str) -> str:
+    """One top-level key of mkdocs.yml with its indented body, verbatim (its tags stay intact)."""
+    match = re.search(rf"^{key}:.*?(?=^\S|\Z)", config_text, flags=re.M | re.S)
+    if not match:
+        raise KeyError(f"mkdocs.yml has no top-level `{key}:`")
+    return match.group(0)
+
+
+def build_stock_twin(site_project: Path, workdir: Path, site_url: str) -> Path:
+    """The same pages and navigation in a stock Material site: default theme, no extra CSS or JS,
+    no features, no hooks, no overrides. Only what the content needs to render is kept: the same
+    Markdown extensions, and the snippets the site build generated (so they resolve)."""
+    project = workdir / "stock-src"
+    shutil.rmtree(project, ignore_errors=True)
+    shutil.copytree(site_project, project, symlinks=True)
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    # Files the hooks would publish (chart downloads), so the content's links resolve.
+    charts = project / "docs" / "assets" / "charts"
+    for entry in (project / "chart-cache").iterdir():
+        if entry.is_dir() and not entry.name.startswith("."):
+            shutil.copytree(entry, charts, dirs_exist_ok=True)
+    stock = "\n".join(
+        [
+            f"site_name: {json.dumps(top_level_value(config, 'site_name'))}",
+            f"site_url: {site_url}",
+            # font: false as on the site: the benchmark runs offline, and so does the site.
+            "theme:\n  name: material\n  language: en\n  font: false",
+            "plugins:\n  - search",
+            top_level_block(config, "nav"),
+            top_level_block(config, "markdown_extensions"),
+        ]
+    )
+    (project / "mkdocs-stock.yml").write_text(stock, encoding="utf-8")
+    www = workdir / "www-stock"
+    shutil.rmtree(www, ignore_errors=True)
+    mkdocs_build(project, www / SUBPATH, site_url, config="mkdocs-stock.yml")
+    return www
+
+
+def top_level_value(config_text: str, key: str) -> str:
+    return re.search(rf"^{key}:\s*(.+)$", config_text, flags=re.M).group(1).strip()
+
+
+FLOOR_CSS = (
+    "body{margin:0 auto;max-width:44rem;padding:1rem;font:16px/1.6 system-ui,sans-serif;color:#222}"
+    "img,svg,table{max-width:100%;height:auto}table{border-collapse:collapse;display:block;overflow-x:auto}"
+    "td,th{border:1px solid #ccc;padding:.2rem .4rem}a{color:#1a4fb5}"
+)
+
+
+def build_floor(site_www: Path, workdir: Path, pages: list[str]) -> Path:
+    """Each page's article as one HTML file with a little inline CSS and no JavaScript: the floor
+    no configuration can beat. Other files (images the article links) are the site's own."""
+    from bs4 import BeautifulSoup
+
+    www = workdir / "www-floor"
+    shutil.rmtree(www, ignore_errors=True)
+    shutil.copytree(site_www, www, copy_function=os.link)
+    for page in pages:
+        target = www / SUBPATH / page / "index.html"
+        soup = BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser")
+        article = soup.select_one("article")
+        title = soup.title.get_text() if soup.title else ""
+        meta = soup.select_one('meta[name="description"]')
+        description = meta["content"] if meta else title
+        text = (
+            '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+            '<meta name="viewport" content="width=device-width,initial-scale=1">'
+            f"<title>{html.escape(title)}</title>"
+            f'<meta name="description" content="{html.escape(description)}">'
+            f"<style>{FLOOR_CSS}</style></head><body><main>{article.decode_contents()}</main></body></html>"
+        )
+        replace_file(target, text)
+    return www
+
+
+def replace_file(target: Path, text: str) -> None:
+    # Trees are hard-linked copies: unlink first so the original file stays as it was.
+    target.unlink()
+    target.write_text(text, encoding="utf-8")
+    gz = target.with_name(target.name + ".gz")
+    if gz.exists():
+        gz.unlink()
+
+
+# --- the costs: one built page with one thing removed at a time ----------------------------------
+
+
+def remove_tag(pattern: str) -> Callable[[str, Path], str]:
+    def edit(page: str, site: Path) -> str:
+        changed = re.sub(pattern, "", page, count=1, flags=re.S)
+        if changed == page:
+            raise ValueError(f"cost variant: no match for {pattern!r} in the built page")
+        return changed
+
+    return edit
+
+
+def without_script(name_pattern: str) -> Callable[[str, Path], str]:
+    return remove_tag(rf'<script src="(?:\.\./)*assets/javascripts/{name_pattern}"[^>]*></script>')
+
+
+def edit_features(change: Callable[[list[str]], list[str]]) -> Callable[[str, Path], str]:
+    def edit(page: str, site: Path) -> str:
+        match = re.search(r'(<script id="__config" type="application/json">)(.*?)(</script>)', page, re.S)
+        config = json.loads(match.group(2))
+        config["features"] = change(config["features"])
+        return page[: match.start(2)] + json.dumps(config) + page[match.end(2) :]
+
+    return edit
+
+
+def without_feature(name: str) -> Callable[[str, Path], str]:
+    def change(features: list[str]) -> list[str]:
+        if name not in features:
+            raise ValueError(f"cost variant: the site has no feature {name}")
+        return [f for f in features if f != name]
+
+    return edit_features(change)
+
+
+def inlined(name: str, page: str, site: Path) -> str:
+    """The <style> that explainer/inline_css.py made of a stylesheet, as it stands in the page."""
+    tag = f"<style>{(site / 'assets' / 'stylesheets' / name).read_text(encoding='utf-8')}</style>"
+    if tag not in page:
+        raise ValueError(f"cost variant: {name} is not inlined in the built page")
+    return tag
+
+
+def without_stylesheet(name: str) -> Callable[[str, Path], str]:
+    return lambda page, site: page.replace(inlined(name, page, site), "", 1)
+
+
+def stylesheets_as_files(page: str, site: Path) -> str:
+    """site.css and chart-theme.css linked as files, as before issue 14."""
+    up = re.search(r'href="((?:\.\./)*)assets/stylesheets/main\.', page).group(1)
+    for name in ("site.css", "chart-theme.css"):
+        link = f'<link rel="stylesheet" href="{up}assets/stylesheets/{name}">'
+        page = page.replace(inlined(name, page, site), link, 1)
+    return page
+
+
+def as_before_issue_14(page: str, site: Path) -> str:
+    """content.tooltips on, titles on permalinks and back-links, no glossary.js, stylesheets as
+    files: the setup before issue 14."""
+    page = stylesheets_as_files(page, site)
+    page = edit_features(lambda features: [*features, "content.tooltips"])(page, site)
+    page = re.sub(
+        r'(<a\b[^>]*\bclass="(?:headerlink|footnote-backref)"[^>]*?)\baria-label=', r"\1title=", page
+    )
+    return without_script(r"glossary\.js")(page, site)
+
+
+COSTS: dict[str, Callable[[str, Path], str]] = {
+    "as built": lambda page, site: page,
+    "as before issue 14 (content.tooltips, titles)": as_before_issue_14,
+    "− navigation.instant": without_feature("navigation.instant"),
+    "− toc.follow": without_feature("toc.follow"),
+    "− search.highlight": without_feature("search.highlight"),
+    "− navigation.top": without_feature("navigation.top"),
+    "− palette toggle": remove_tag(r'<form class="md-header__option" data-md-component="palette">.*?</form>'),
+    "− glossary.js": without_script(r"glossary\.js"),
+    "− deficit-chart.js": without_script(r"deficit-chart\.js"),
+    "− site.css": without_stylesheet("site.css"),
+    "− chart-theme.css": without_stylesheet("chart-theme.css"),
+    "site.css and chart-theme.css as files": stylesheets_as_files,
+    "− Material's JavaScript (bundle)": without_script(r"bundle\.[^\"]+"),
+}
+
+
+def slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+def build_costs(site_www: Path, workdir: Path, page: str, names: list[str]) -> dict[str, Path]:
+    """One hard-linked copy of the site per variant, with only `page` edited."""
+    roots = {}
+    for name in names:
+        www = workdir / f"www-cost-{slug(name)}"
+        shutil.rmtree(www, ignore_errors=True)
+        shutil.copytree(site_www, www, copy_function=os.link)
+        target = www / SUBPATH / page / "index.html"
+        edited = COSTS[name](target.read_text(encoding="utf-8"), www / SUBPATH)
+        replace_file(target, edited)
+        roots[name] = www
+    return roots
