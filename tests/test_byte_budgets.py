@@ -12,7 +12,8 @@ import plotly
 # mkdocs-static-i18n merges both editions into it, so every page pays about 25 KB (gzip) more for
 # the Japanese half (search_index.json: 18.8 KB for the English pages alone, 44.9 KB with both).
 # Both editions get the same budget; a per-language index is the next saving (see BENCHMARKS.md).
-TEXT_PAGE_BUDGET = 140 * 1024
+# The sources page is the largest text page: it lists the whole fact sheet (about 12 KB gzip).
+TEXT_PAGE_BUDGET = 145 * 1024
 # Material fetches these on every page: the search worker, its index and (instant navigation) the sitemap.
 ALWAYS = ("search/search_index.json", "sitemap.xml")
 

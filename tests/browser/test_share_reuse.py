@@ -221,6 +221,10 @@ def test_instant_navigation_keeps_the_page_footer_and_json_ld_in_step(site, visi
     page.evaluate("window.__sameDocument = true")
     page.locator(".md-nav--primary a[href$='gifts/']").first.click()
     page.wait_for_url(site.url("gifts/"))
+    # Material updates the address before it swaps the page in: wait for the new footer.
+    page.wait_for_function(
+        "document.querySelector('.page-meta__share')?.dataset.shareUrl.endsWith('/gifts/')"
+    )
     # Still the same document (instant navigation), with the new page's footer, bound once.
     assert page.evaluate("window.__sameDocument") is True
     share = page.get_by_role("button", name="Share this page")
