@@ -4,7 +4,19 @@ import globals from "globals";
 
 export default [
   {
-    ignores: ["docs/assets/javascripts/vendor/**", "site/**", ".site-*/**", "build/**", "bench/**", "node_modules/**"],
+    // Only the site's own scripts: not installed packages (.venv, node_modules), build output or caches.
+    ignores: [
+      "docs/assets/javascripts/vendor/**",
+      "site/**",
+      ".site-*/**",
+      "build/**",
+      "bench/**",
+      "node_modules/**",
+      ".venv/**",
+      ".venv-lock/**",
+      "test-artifacts/**",
+      "chart-cache/**",
+    ],
   },
   js.configs.recommended,
   {

@@ -60,6 +60,6 @@
   document.addEventListener("click", (event) => (term(event) ? show(term(event)) : hide()));
   document.addEventListener("keydown", (event) => event.key === "Escape" && hide());
 
-  if (typeof document$ !== "undefined") document$.subscribe(enhance);
+  if (window.document$) window.document$.subscribe(enhance);
   else enhance();
 })();

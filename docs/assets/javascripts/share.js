@@ -28,7 +28,7 @@
     try {
       await navigator.clipboard.writeText(text);
       say(status, done);
-    } catch (error) {
+    } catch {
       say(status, message("copyThis") + text);
     }
   }
