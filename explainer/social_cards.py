@@ -14,6 +14,7 @@ import os
 import shutil
 import tempfile
 import textwrap
+import time
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
@@ -172,9 +173,11 @@ def write_cards(cards: list[SocialCard], site_dir: Path, site_name: str, cache_d
             _save_atomically(image, cached)
         shutil.copyfile(cached, target)
     languages = {card.lang for card in cards}
-    # Each language's pass prunes only its own cards, and any temporary file a crash left behind.
-    patterns = [f"{lang}-*.png" for lang in languages] + [".tmp-*.png"]
-    for stale in sorted(p for pattern in patterns for p in cache_dir.glob(pattern)):
+    # Each language's pass prunes only its own cards, and temporary files a crash left behind: old
+    # ones only, since a build running alongside may be writing a fresh one right now.
+    crash_leftovers = [p for p in cache_dir.glob(".tmp-*.png") if time.time() - p.stat().st_mtime > 3600]
+    owned = [p for lang in languages for p in cache_dir.glob(f"{lang}-*.png")]
+    for stale in sorted(owned + crash_leftovers):
         if stale.name not in used:
             log.debug("Deleting the unused social card %s", stale.name)
             stale.unlink()
