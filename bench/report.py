@@ -82,6 +82,22 @@ def pages_table(run: dict) -> str:
     return table(header, rows)
 
 
+EMBED_BUDGET_KB = 30
+
+
+def embed_table(run: dict) -> str:
+    """The embeddable chart, measured on the site only (it has no stock twin)."""
+    row = run["anchors"].get("site|embed/deficit-chart/")
+    if not row:
+        return "Not measured in this run."
+    cells = [*(fmt(row[k]) for k in ("Perf", "TBT ms", "LCP ms", "FCP ms")), fmt(row["KB"], 1)]
+    verdict = "yes" if row["KB"] <= EMBED_BUDGET_KB else "**no**"
+    return table(
+        ["Page", "Perf", "TBT", "LCP", "FCP", "KB", f"≤ {EMBED_BUDGET_KB} KB"],
+        [["/embed/deficit-chart/", *cells, verdict]],
+    )
+
+
 def targets_table(run: dict) -> str:
     anchors = run["anchors"]
     site = {p: anchors[f"site|{p}"] for p in run["pages"] if f"site|{p}" in anchors}
@@ -192,6 +208,10 @@ Floor: the page's article as one HTML file with 0.4 KB of inline CSS and no Java
 in ms; KB transferred on load, gzip.
 
 {pages_table(run)}
+
+### The embeddable chart
+
+{embed_table(run)}
 
 ### Costs: /{run["cost_page"]} with one thing removed (or put back)
 

@@ -34,6 +34,8 @@ from bench.lighthouse import NODE_BIN, free_port, lighthouse, median_row, precom
 from bench.report import write_report
 from tests.helpers import ROOT, SUBPATH, sitemap_urls
 
+EMBED_PAGE = "embed/deficit-chart/"
+
 RESULTS = ROOT / "bench" / "results"
 LAST_RUN = RESULTS / "last-run.json"
 CHART_PAGES = ("deficit-chart/", "demands/")
@@ -109,6 +111,8 @@ def main(argv: list[str] | None = None) -> int:
         for page in pages:
             for name, www in roots.items():
                 targets[(name, page)] = (www, ports[name], page)
+        # The embeddable chart is left out of the sitemap (noindex) and has no stock twin: the site only.
+        targets[("site", EMBED_PAGE)] = (site_www, ports["site"], EMBED_PAGE)
     cost_names = args.costs or list(variants.COSTS)
     for name, www in variants.build_costs(site_www, RESULTS, args.cost_page, cost_names).items():
         precompress(www)

@@ -76,10 +76,16 @@ def build_stock_twin(site_project: Path, workdir: Path, site_url: str) -> Path:
             # font: false as on the site: the benchmark runs offline, and so does the site.
             "theme:\n  name: material\n  language: en\n  font: false",
             "plugins:\n  - search",
+            # The embeddable chart needs the site's own template, and the Japanese pages its i18n
+            # plugin: the twin is the English pages only.
+            "exclude_docs: |\n  embed/\n  *.ja.md",
             top_level_block(config, "nav"),
             top_level_block(config, "markdown_extensions"),
         ]
     )
+    # hooks.py gives each build its own folder of generated snippets: point the twin at the site's.
+    generated = max((project / "build" / "snippets").iterdir(), key=lambda d: d.stat().st_mtime)
+    stock = stock.replace("base_path: [includes]", f"base_path: [includes, {json.dumps(str(generated))}]")
     (project / "mkdocs-stock.yml").write_text(stock, encoding="utf-8")
     www = workdir / "www-stock"
     shutil.rmtree(www, ignore_errors=True)
