@@ -28,8 +28,8 @@ from explainer.embed_code import embed_code_html
 from explainer.fact_markdown import Context, check_against_chart, expand, expand_plain
 from explainer.facts import FactError, load_facts
 from explainer.glossary import mark_terms, read_glossary
+from explainer.inline_assets import INLINE_SCRIPTS, INLINE_STYLESHEETS, inline_assets
 from explainer.inline_chart import static_chart_html
-from explainer.inline_css import INLINE_STYLESHEETS, inline_stylesheets
 from explainer.link_labels import titles_to_aria_labels
 from explainer.page_meta import add_page_facts, anchored, page_json_ld
 from explainer.site_config import check_site_url, load_settings
@@ -216,8 +216,9 @@ def on_files(files, config):
         _write_snippet(
             "deficit-chart-embed.md", embed_code_html(config.site_url + embed.url, config.site_name)
         )
-    # The site's own small stylesheets go inline into every page: two fewer render-blocking requests.
+    # The site's own small stylesheets and start-up scripts go inline into every page (inline_assets.py).
     _state["inline_css"] = {uri: files.get_file_from_path(uri).content_string for uri in INLINE_STYLESHEETS}
+    _state["inline_js"] = {uri: files.get_file_from_path(uri).content_string for uri in INLINE_SCRIPTS}
     if _lang(config) == "en":  # one robots.txt, at the site's root
         robots = f"User-agent: *\nAllow: /\nSitemap: {config.site_url}sitemap.xml\n"
         files.append(_generated(config, "robots.txt", robots))
@@ -280,7 +281,7 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_page(output, page, config):
-    return inline_stylesheets(output, _state["inline_css"])
+    return inline_assets(output, _state["inline_css"], _state["inline_js"])
 
 
 def on_post_build(config) -> None:

@@ -139,3 +139,13 @@ def set_scheme(page, scheme: str) -> None:
     option = {"default": "__palette_1", "slate": "__palette_2"}[scheme]
     page.evaluate(f"document.getElementById('{option}').click()")
     page.wait_for_function(f"document.body.dataset.mdColorScheme === '{scheme}'")
+
+
+def navigate_instantly(page, path: str) -> None:
+    """Follow the sidebar's link to ``path`` (e.g. "gifts/") and check that Material's instant navigation
+    swapped the page in place (a marker on window survives) instead of loading a new one."""
+    page.evaluate("window.sameDocument = true")
+    page.locator(f'.md-sidebar--primary a.md-nav__link[href$="/{path}"]').first.click()
+    page.wait_for_url(f"**/{path}")
+    page.locator("article h1").first.wait_for()
+    assert page.evaluate("window.sameDocument === true"), "navigation was not instant"

@@ -4,6 +4,7 @@ Escape hides them, and they keep working after Material's instant navigation swa
 from __future__ import annotations
 
 from tests.browser.conftest import PHONE
+from tests.helpers import navigate_instantly
 
 TIP = "#glossary-tip"
 
@@ -56,11 +57,7 @@ def test_tap_shows_the_definition_and_a_tap_elsewhere_hides_it(site, visit):
 def test_definitions_work_after_instant_navigation(site, visit):
     tab = visit()
     page = tab.goto(site.url(""))
-    page.evaluate("window.sameDocument = true")
-    page.locator('.md-sidebar--primary a.md-nav__link[href$="/timeline/"]').first.click()
-    page.wait_for_url("**/timeline/")
-    page.locator("article h1").first.wait_for()
-    assert page.evaluate("window.sameDocument === true"), "navigation was not instant"
+    navigate_instantly(page, "timeline/")
     page.wait_for_function("document.querySelectorAll('article abbr[title]').length === 0")
     term, definition = first_term(page)
     term.hover()

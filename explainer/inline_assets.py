@@ -1,0 +1,41 @@
+"""The site's own small stylesheets and start-up scripts, inlined into each page.
+
+Each <link rel="stylesheet"> is a render-blocking request; on a slow mobile connection the small
+ones (site.css, the generated chart-theme.css, reuse.css, print.css) delay the first paint by a round
+trip for ~4 KB (issue 14, BENCHMARKS.md). Inline they travel with the page. Instant navigation keeps
+the first page's <head> styles, and every page carries the same ones, so both palettes and later
+pages are styled alike. The two start-up scripts must run at their place in the page, before the
+rest of it is parsed (see each file), without a request. The files are still published, for the
+404 page and for anyone who links them.
+"""
+
+from __future__ import annotations
+
+import re
+
+INLINE_STYLESHEETS = (
+    "assets/stylesheets/site.css",
+    "assets/stylesheets/chart-theme.css",
+    "assets/stylesheets/reuse.css",
+    "assets/stylesheets/print.css",
+)
+# Linked from overrides/main.html (head) and overrides/partials/javascripts/palette.html (header).
+INLINE_SCRIPTS = ("assets/javascripts/head-links.js", "assets/javascripts/palette.js")
+
+
+# How each kind is linked in the page, and how it travels inline.
+_STYLESHEET = ('<link rel="stylesheet" href="{}">', "<style>{}</style>")
+_SCRIPT = ('<script src="{}"></script>', "<script>{}</script>")
+
+
+def inline_assets(html: str, stylesheets: dict[str, str], scripts: dict[str, str]) -> str:
+    """Replace each page-relative <link> to one of ``stylesheets`` with a <style>, and each <script src>
+    of one of ``scripts`` with the script itself (uri -> text). A page's template decides which it
+    links (the bare embed page links two stylesheets); tests/test_built_site.py checks the pages."""
+    for (linked, inline), assets in ((_STYLESHEET, stylesheets), (_SCRIPT, scripts)):
+        for uri, text in assets.items():
+            pattern = re.compile(re.escape(linked).replace(r"\{\}", rf"(?:\.\./)*{re.escape(uri)}"))
+            tag = inline.format(text)
+            # A function replacement: CSS and JS may contain backslashes re.sub would read as escapes.
+            html = pattern.sub(lambda _, tag=tag: tag, html, count=1)
+    return html
