@@ -13,7 +13,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bench.builds import mkdocs_build
+from explainer.inline_assets import INLINE_SCRIPTS, INLINE_STYLESHEETS
 from tests.helpers import ROOT, SUBPATH, copy_project
+
+STOCK_TWIN_HOOK = Path(__file__).resolve().parent / "stock_twin_hook.py"
+HEAD_LINKS_JS, PALETTE_JS = INLINE_SCRIPTS
 
 # --- the anchors ------------------------------------------------------------------------------
 
@@ -58,8 +62,9 @@ def top_level_block(config_text: str, key: str) -> str:
 
 def build_stock_twin(site_project: Path, workdir: Path, site_url: str) -> Path:
     """The same pages and navigation in a stock Material site: default theme, no extra CSS or JS,
-    no features, no hooks, no overrides. Only what the content needs to render is kept: the same
-    Markdown extensions, and the snippets the site build generated (so they resolve)."""
+    no features, no overrides. Only what the content needs to render is kept: the same Markdown
+    extensions, the snippets the site build generated (so they resolve), and the fact references
+    rendered by bench/stock_twin_hook.py (so the words are the site's)."""
     project = workdir / "stock-src"
     shutil.rmtree(project, ignore_errors=True)
     shutil.copytree(site_project, project, symlinks=True)
@@ -76,6 +81,7 @@ def build_stock_twin(site_project: Path, workdir: Path, site_url: str) -> Path:
             # font: false as on the site: the benchmark runs offline, and so does the site.
             "theme:\n  name: material\n  language: en\n  font: false",
             "plugins:\n  - search",
+            f"hooks:\n  - {json.dumps(str(STOCK_TWIN_HOOK))}",
             # The embeddable chart needs the site's own template, and the Japanese pages its i18n
             # plugin: the twin is the English pages only.
             "exclude_docs: |\n  embed/\n  *.ja.md",
@@ -175,31 +181,43 @@ def without_feature(name: str) -> Callable[[str, Path], str]:
     return edit_features(change)
 
 
-def inlined(name: str, page: str, site: Path) -> str:
-    """The <style> that explainer/inline_css.py made of a stylesheet, as it stands in the page."""
-    tag = f"<style>{(site / 'assets' / 'stylesheets' / name).read_text(encoding='utf-8')}</style>"
+def inlined(uri: str, page: str, site: Path) -> str:
+    """The <style> or <script> that explainer/inline_assets.py made of a file, as it stands in the page."""
+    text = (site / uri).read_text(encoding="utf-8")
+    tag = f"<style>{text}</style>" if uri.endswith(".css") else f"<script>{text}</script>"
     if tag not in page:
-        raise ValueError(f"cost variant: {name} is not inlined in the built page")
+        raise ValueError(f"cost variant: {uri} is not inlined in the built page")
     return tag
 
 
-def without_stylesheet(name: str) -> Callable[[str, Path], str]:
-    return lambda page, site: page.replace(inlined(name, page, site), "", 1)
+def without_inlined(uri: str) -> Callable[[str, Path], str]:
+    return lambda page, site: page.replace(inlined(uri, page, site), "", 1)
 
 
 def stylesheets_as_files(page: str, site: Path) -> str:
-    """site.css and chart-theme.css linked as files, as before issue 14."""
+    """The small stylesheets linked as files, as before issue 14."""
     up = re.search(r'href="((?:\.\./)*)assets/stylesheets/main\.', page).group(1)
-    for name in ("site.css", "chart-theme.css"):
-        link = f'<link rel="stylesheet" href="{up}assets/stylesheets/{name}">'
-        page = page.replace(inlined(name, page, site), link, 1)
+    for uri in INLINE_STYLESHEETS:
+        page = page.replace(inlined(uri, page, site), f'<link rel="stylesheet" href="{up}{uri}">', 1)
     return page
+
+
+def materials_palette(page: str, site: Path) -> str:
+    """Material's palette component instead of palette.js, as before issue 14."""
+    page = without_inlined(PALETTE_JS)(page, site)
+    form = '<form class="md-header__option">'
+    if form not in page:
+        raise ValueError("cost variant: the page has no palette form")
+    return page.replace(form, '<form class="md-header__option" data-md-component="palette">', 1)
 
 
 def as_before_issue_14(page: str, site: Path) -> str:
     """content.tooltips on, titles on permalinks and back-links, no glossary.js, stylesheets as
-    files: the setup before issue 14."""
+    files, Material's palette component, head links left to instant navigation: the setup before
+    issue 14."""
     page = stylesheets_as_files(page, site)
+    page = materials_palette(page, site)
+    page = without_inlined(HEAD_LINKS_JS)(page, site)
     page = edit_features(lambda features: [*features, "content.tooltips"])(page, site)
     page = re.sub(
         r'(<a\b[^>]*\bclass="(?:headerlink|footnote-backref)"[^>]*?)\baria-label=', r"\1title=", page
@@ -209,17 +227,21 @@ def as_before_issue_14(page: str, site: Path) -> str:
 
 COSTS: dict[str, Callable[[str, Path], str]] = {
     "as built": lambda page, site: page,
-    "as before issue 14 (content.tooltips, titles)": as_before_issue_14,
+    "as before issue 14": as_before_issue_14,
     "− navigation.instant": without_feature("navigation.instant"),
     "− toc.follow": without_feature("toc.follow"),
     "− search.highlight": without_feature("search.highlight"),
     "− navigation.top": without_feature("navigation.top"),
-    "− palette toggle": remove_tag(r'<form class="md-header__option" data-md-component="palette">.*?</form>'),
+    "− palette toggle": lambda page, site: remove_tag(r'<form class="md-header__option">.*?</form>')(
+        without_inlined(PALETTE_JS)(page, site), site
+    ),
+    "Material's palette component": materials_palette,
+    "head links left to instant navigation": without_inlined(HEAD_LINKS_JS),
     "− glossary.js": without_script(r"glossary\.js"),
     "− deficit-chart.js": without_script(r"deficit-chart\.js"),
-    "− site.css": without_stylesheet("site.css"),
-    "− chart-theme.css": without_stylesheet("chart-theme.css"),
-    "site.css and chart-theme.css as files": stylesheets_as_files,
+    "− site.css": without_inlined("assets/stylesheets/site.css"),
+    "− chart-theme.css": without_inlined("assets/stylesheets/chart-theme.css"),
+    "small stylesheets as files": stylesheets_as_files,
     "− Material's JavaScript (bundle)": without_script(r"bundle\.[^\"]+"),
 }
 
