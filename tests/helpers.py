@@ -19,6 +19,7 @@ from xml.etree import ElementTree
 from bs4 import BeautifulSoup
 
 from explainer.atomic_build import source_date_epoch
+from explainer.git import git
 
 ROOT = Path(__file__).resolve().parent.parent
 SUBPATH = "ishiba-trump"  # as GitHub Pages serves a project site
@@ -41,13 +42,7 @@ def build_site(dest: Path, site_url: str, cwd: Path = ROOT) -> subprocess.Comple
 
 def copy_project(dest: Path) -> Path:
     """The project as git sees it (tracked and new files), without build output or caches."""
-    files = subprocess.run(
-        ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.splitlines()
+    files = git("ls-files", "--cached", "--others", "--exclude-standard", cwd=ROOT).splitlines()
     for name in files:
         source = ROOT / name
         if source.is_file():
