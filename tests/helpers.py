@@ -8,6 +8,7 @@ import hashlib
 import http.server
 import os
 import shutil
+import socket
 import struct
 import subprocess
 import sys
@@ -70,8 +71,26 @@ def rgb(hex_colour: str) -> str:
     return "rgb({}, {}, {})".format(*(int(value[i : i + 2], 16) for i in (0, 2, 4)))
 
 
+def json_items(node, key: str | None = None):
+    """Every value in a JSON document, depth first, with the key it stands under (None at the top and
+    in a list)."""
+    yield key, node
+    if isinstance(node, dict):
+        for child_key, child in node.items():
+            yield from json_items(child, child_key)
+    elif isinstance(node, list):
+        for child in node:
+            yield from json_items(child)
+
+
 def sitemap_urls(sitemap: Path) -> list[str]:
     return [loc.text.strip() for loc in ElementTree.parse(sitemap).iter(f"{SITEMAP_NS}loc")]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
