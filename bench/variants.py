@@ -12,17 +12,15 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from bench.builds import mkdocs_build
-from tests.helpers import ROOT, SUBPATH, copy_project
+from bench.builds import fresh_copy, mkdocs_build
+from tests.helpers import ROOT, SUBPATH
 
 # --- the anchors ------------------------------------------------------------------------------
 
 
 def build_site(workdir: Path, site_url: str) -> tuple[Path, Path]:
     """The site as `make build` makes it; returns (project copy, served root)."""
-    project = workdir / "site-src"
-    shutil.rmtree(project, ignore_errors=True)
-    copy_project(project)
+    project = fresh_copy(workdir / "site-src")
     www = workdir / "www-site"
     shutil.rmtree(www, ignore_errors=True)
     mkdocs_build(project, www / SUBPATH, site_url)
@@ -31,9 +29,7 @@ def build_site(workdir: Path, site_url: str) -> tuple[Path, Path]:
 
 def build_baseline(workdir: Path, site_url: str) -> Path:
     """The same pages with the chart embedded the obvious way: the full plotly.js inline."""
-    project = workdir / "baseline-src"
-    shutil.rmtree(project, ignore_errors=True)
-    copy_project(project)
+    project = fresh_copy(workdir / "baseline-src")
     sys.path.insert(0, str(ROOT))
     from explainer.deficits_chart import build_figure
     from explainer.deficits_data import load_deficits
