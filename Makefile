@@ -32,41 +32,32 @@ $(BIN)/.dev-deps: $(BIN)/.site-deps requirements-dev.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.txt -r requirements-dev.txt
 	touch $@
 
+# $(call apt_install,CHECK,PACKAGES): install Debian's PACKAGES unless the shell test CHECK passes.
+apt_install = @if ! $(1); then \
+	  echo "Installing Debian's $(2) (needs root)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(2) >/dev/null; \
+	fi
+
 # Chromium renders the chart's static images when the data change, and runs the browser tests.
 chromium:
-	@if [ ! -x "$(CHROMIUM)" ]; then \
-	  echo "Installing Debian's chromium (needs root)"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	fi
+	$(call apt_install,[ -x "$(CHROMIUM)" ],chromium)
 
 # Noto Sans CJK JP draws the Japanese chart (kaleido's Chromium) and link-preview cards (Pillow), offline.
 CJK_FONT := /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
 fonts:
-	@if [ ! -f "$(CJK_FONT)" ]; then \
-	  echo "Installing Debian's fonts-noto-cjk (needs root)"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk >/dev/null; \
-	fi
+	$(call apt_install,[ -f "$(CJK_FONT)" ],fonts-noto-cjk)
 
 # The print tests read the PDFs Chromium prints with pdftotext.
 pdftotext:
-	@if ! command -v pdftotext >/dev/null; then \
-	  echo "Installing Debian's poppler-utils (needs root)"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null; \
-	fi
+	$(call apt_install,command -v pdftotext >/dev/null,poppler-utils)
 
 # The HTML checker (vnu.jar) runs on Java.
 java:
-	@if ! command -v java >/dev/null; then \
-	  echo "Installing Debian's default-jre-headless (needs root)"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; \
-	fi
+	$(call apt_install,command -v java >/dev/null,default-jre-headless)
 
 # ESLint, Stylelint and vnu-jar, pinned in package-lock.json.
 node:
-	@if ! command -v npm >/dev/null; then \
-	  echo "Installing Debian's nodejs and npm (needs root)"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; \
-	fi
+	$(call apt_install,command -v npm >/dev/null,nodejs npm)
 
 node_modules/.package-lock.json: package-lock.json | node
 	npm ci --no-audit --no-fund --loglevel=error

@@ -38,12 +38,6 @@ def precompress(site_dir: Path) -> None:
             twin.write_bytes(gzip.compress(path.read_bytes(), mtime=0))
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @contextmanager
 def serve(root: Path, port: int):
     """http-server sends the .gz twin of a file to browsers that accept gzip, and caches for ten

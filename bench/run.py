@@ -30,9 +30,9 @@ if __package__ in (None, ""):  # `python bench/run.py` as well as `python -m ben
 
 from bench import variants
 from bench.builds import time_builds
-from bench.lighthouse import NODE_BIN, free_port, lighthouse, median_row, precompress, serve
+from bench.lighthouse import NODE_BIN, lighthouse, median_row, precompress, serve
 from bench.report import write_report
-from tests.helpers import ROOT, SUBPATH, sitemap_urls
+from tests.helpers import ROOT, SUBPATH, free_port, sitemap_urls
 
 EMBED_PAGE = "embed/deficit-chart/"
 

@@ -12,9 +12,9 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from bench.builds import mkdocs_build
+from bench.builds import fresh_copy, mkdocs_build, with_generated_snippets
 from explainer.inline_assets import INLINE_SCRIPTS, INLINE_STYLESHEETS
-from tests.helpers import ROOT, SUBPATH, copy_project
+from tests.helpers import ROOT, SUBPATH
 
 STOCK_TWIN_HOOK = Path(__file__).resolve().parent / "stock_twin_hook.py"
 HEAD_LINKS_JS, PALETTE_JS = INLINE_SCRIPTS
@@ -24,9 +24,7 @@ HEAD_LINKS_JS, PALETTE_JS = INLINE_SCRIPTS
 
 def build_site(workdir: Path, site_url: str) -> tuple[Path, Path]:
     """The site as `make build` makes it; returns (project copy, served root)."""
-    project = workdir / "site-src"
-    shutil.rmtree(project, ignore_errors=True)
-    copy_project(project)
+    project = fresh_copy(workdir / "site-src")
     www = workdir / "www-site"
     shutil.rmtree(www, ignore_errors=True)
     mkdocs_build(project, www / SUBPATH, site_url)
@@ -35,9 +33,7 @@ def build_site(workdir: Path, site_url: str) -> tuple[Path, Path]:
 
 def build_baseline(workdir: Path, site_url: str) -> Path:
     """The same pages with the chart embedded the obvious way: the full plotly.js inline."""
-    project = workdir / "baseline-src"
-    shutil.rmtree(project, ignore_errors=True)
-    copy_project(project)
+    project = fresh_copy(workdir / "baseline-src")
     sys.path.insert(0, str(ROOT))
     from explainer.deficits_chart import build_figure
     from explainer.deficits_data import load_deficits
@@ -89,9 +85,7 @@ def build_stock_twin(site_project: Path, workdir: Path, site_url: str) -> Path:
             top_level_block(config, "markdown_extensions"),
         ]
     )
-    # hooks.py gives each build its own folder of generated snippets: point the twin at the site's.
-    generated = max((project / "build" / "snippets").iterdir(), key=lambda d: d.stat().st_mtime)
-    stock = stock.replace("base_path: [includes]", f"base_path: [includes, {json.dumps(str(generated))}]")
+    stock = with_generated_snippets(stock, project)
     (project / "mkdocs-stock.yml").write_text(stock, encoding="utf-8")
     www = workdir / "www-stock"
     shutil.rmtree(www, ignore_errors=True)

@@ -27,6 +27,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from explainer.git import git
+
 log = logging.getLogger("mkdocs.plugins.explainer.atomic_build")
 
 # 7 Feb 2025, the summit: the sitemap's dates when there is no git history to date the build by.
@@ -41,13 +43,7 @@ def source_date_epoch(root: Path) -> str:
     if os.environ.get("SOURCE_DATE_EPOCH"):
         return os.environ["SOURCE_DATE_EPOCH"]
     with contextlib.suppress(OSError, subprocess.CalledProcessError):
-        stamp = subprocess.run(
-            ["git", "log", "-1", "--format=%ct"],
-            cwd=root,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
+        stamp = git("log", "-1", "--format=%ct", cwd=root).strip()
         if stamp:
             return stamp
     return FALLBACK_SOURCE_DATE_EPOCH

@@ -9,15 +9,29 @@ from __future__ import annotations
 import functools
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 from explainer.deficits_data import PACKAGE_PATH
 
 LAYOUTS = ("wide", "narrow", "download", "social")
-_TEXT_KEYS = ("headline", "subtitle", "source", "bloc_note", "alt_text", "highlight", "url_dir", "file_stem")
+
+
+@dataclass(frozen=True)
+class ChartWords:
+    """What the chart says: templates in a ChartSpec (see the "description" key of the metadata for
+    their fields), the text filled from the data in a ``chart_text.ChartText``."""
+
+    headline: str
+    subtitle: str
+    source: str
+    bloc_note: str
+    alt_text: str
+
+
 # What each entry of "translations" must give: the chart's words and every partner's name.
-TRANSLATED_KEYS = ("headline", "subtitle", "source", "bloc_note", "alt_text")
+TRANSLATED_KEYS = tuple(f.name for f in fields(ChartWords))
+_TEXT_KEYS = (*TRANSLATED_KEYS, "highlight", "url_dir", "file_stem")
 
 
 class ChartSpecError(ValueError):
@@ -25,12 +39,7 @@ class ChartSpecError(ValueError):
 
 
 @dataclass(frozen=True)
-class ChartSpec:
-    headline: str  # a template: see the "description" key of the metadata for its fields
-    subtitle: str
-    source: str
-    bloc_note: str
-    alt_text: str
+class ChartSpec(ChartWords):
     highlight: str  # the partner the chart highlights, by its name in the CSV
     sizes: dict[str, tuple[int, int]]  # CSS pixels of each static render: wide, narrow, download, social
     url_dir: str  # where the site publishes the chart's files, relative to the site root

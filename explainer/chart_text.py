@@ -11,24 +11,9 @@ import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from explainer.chart_spec import ChartSpec
+from explainer.chart_spec import TRANSLATED_KEYS, ChartSpec, ChartWords
 from explainer.deficits_data import Partner
-from explainer.figures import render_text
-
-_ORDINAL_WORDS = [
-    *("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"),
-    *("eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth"),
-    *("eighteenth", "nineteenth", "twentieth"),
-]
-
-
-def ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
-
-
-def ordinal_word(n: int) -> str:
-    return _ORDINAL_WORDS[n - 1] if 1 <= n <= len(_ORDINAL_WORDS) else ordinal(n)
+from explainer.figures import ordinal_suffix, ordinal_word, render_text
 
 
 def billions(value: float) -> str:
@@ -36,12 +21,8 @@ def billions(value: float) -> str:
 
 
 @dataclass(frozen=True)
-class ChartText:
-    headline: str
-    subtitle: str
-    source: str
-    bloc_note: str
-    alt_text: str
+class ChartText(ChartWords):
+    """The chart's words filled from the data (plain text)."""
 
 
 def _highlighted(partners: Sequence[Partner], spec: ChartSpec) -> Partner:
@@ -73,7 +54,7 @@ def money(value: float, lang: str = "en") -> str:
 
 def rank_text(rank: int, lang: str = "en") -> str:
     """7th, or 7位."""
-    return render_text(rank, "ordinal", lang="ja") if lang == "ja" else ordinal(rank)
+    return render_text(rank, "ordinal", lang="ja") if lang == "ja" else ordinal_suffix(rank)
 
 
 def template_fields(partners: Sequence[Partner], spec: ChartSpec) -> dict[str, str]:
@@ -99,9 +80,9 @@ def template_fields(partners: Sequence[Partner], spec: ChartSpec) -> dict[str, s
         "top_value": billions(top.deficit_bn_usd),
         "highlight": highlight.name,
         "highlight_value": billions(highlight.deficit_bn_usd),
-        "highlight_rank_ordinal": ordinal(rank),
+        "highlight_rank_ordinal": ordinal_suffix(rank),
         "highlight_rank_word": ordinal_word(rank),
-        "highlight_rank_with_blocs_ordinal": ordinal(rank_with_blocs(partners, highlight.name)),
+        "highlight_rank_with_blocs_ordinal": ordinal_suffix(rank_with_blocs(partners, highlight.name)),
     }
 
 
@@ -117,12 +98,7 @@ def _fill(template: str, fields: dict[str, str], key: str, lang: str) -> str:
 
 def chart_text(partners: Sequence[Partner], spec: ChartSpec) -> ChartText:
     fields = template_fields(partners, spec)
-    return ChartText(
-        **{
-            key: _fill(getattr(spec, key), fields, key, spec.lang)
-            for key in ("headline", "subtitle", "source", "bloc_note", "alt_text")
-        }
-    )
+    return ChartText(**{key: _fill(getattr(spec, key), fields, key, spec.lang) for key in TRANSLATED_KEYS})
 
 
 def chart_header_html(text: ChartText) -> str:

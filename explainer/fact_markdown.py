@@ -178,9 +178,8 @@ def render_reference(
     if key.startswith("chart:"):
         value, unit = chart_figure(ctx, key.removeprefix("chart:"), field, where)
         ref = f"chart:{key.removeprefix('chart:')}.{field}"
-        if plain:
-            return render_text(value, unit, fmt, lang=ctx.lang)
-        return render_html(value, unit, ref, fmt, lang=ctx.lang)
+        text = render_text(value, unit, fmt, lang=ctx.lang)
+        return text if plain else render_html(text, value, unit, ref)
     fact = _fact(ctx, key, where)
     figure = fact.figures.get(field)
     if figure is None:
@@ -190,10 +189,9 @@ def render_reference(
     base = figure.base_in(ctx.lang)
     if figure.unit == "percent_change" and not base:
         raise FactError(f"{where}: {ref} has no base_ja; add it to data/facts.yaml")
-    if plain:
-        text = render_text(figure.value, figure.unit, fmt, figure.approx, base, ctx.lang)
-    else:
-        text = render_html(figure.value, figure.unit, ref, fmt, figure.approx, base, ctx.lang)
+    text = render_text(figure.value, figure.unit, fmt, figure.approx, base, ctx.lang)
+    if not plain:
+        text = render_html(text, figure.value, figure.unit, ref)
     if fact.verified != "yes" and (attributed is None or fact.id not in attributed):
         if attributed is not None:
             attributed.add(fact.id)
@@ -295,16 +293,16 @@ def expand(markdown: str, ctx: Context, line_offset: int = 0) -> str:
     ]
     if problems:
         raise FactError("\n".join(problems))
-    manual = FOOTNOTE_DEF.search(markdown)
-    if manual:
-        line = markdown[: manual.start()].count("\n") + 1 + line_offset
-        raise FactError(
-            f"{ctx.page_path}:{line}: footnote text is generated from the fact's sources; "
-            "cite with [^FACT-ID] and delete the definition"
-        )
 
     def where(pos: int) -> str:
         return f"{ctx.page_path}:{markdown[:pos].count(chr(10)) + 1 + line_offset}"
+
+    manual = FOOTNOTE_DEF.search(markdown)
+    if manual:
+        raise FactError(
+            f"{where(manual.start())}: footnote text is generated from the fact's sources; "
+            "cite with [^FACT-ID] and delete the definition"
+        )
 
     labels: dict[str, Fact] = {}
     for m in FOOTNOTE_REF.finditer(markdown):

@@ -84,6 +84,52 @@ def _date(value: str, fmt: str | None, lang: str = "en") -> str:
     return style.format(m=f"{day:%B}", n=day.month, d=day.day, y=day.year)
 
 
+# Units that label rather than measure (years, ranks, tallies): written as they are, never "about".
+LABEL_STYLES = {
+    "en": {
+        "year": lambda value, fmt: str(value),
+        "decade": lambda value, fmt: str(value),
+        "fiscal_year": lambda value, fmt: f"FY{value}" if fmt == "short" else f"fiscal {value}",
+        "ordinal": lambda value, fmt: (
+            ordinal_suffix(int(value)) if fmt == "num" else ordinal_word(int(value))
+        ),
+        "tally": lambda value, fmt: "–".join(str(v) for v in value),
+    },
+    "ja": {
+        "year": lambda value, fmt: f"{value}年",
+        "decade": lambda value, fmt: f"{str(value).rstrip('s')}年代",
+        "fiscal_year": lambda value, fmt: f"{value}年度",
+        "ordinal": lambda value, fmt: str(value) if fmt == "num" else f"{value}位",
+        "tally": lambda value, fmt: "対".join(str(v) for v in value),
+    },
+}
+# How each language writes an amount: {n} is the number, {oku} the same in 億 (the Japanese press's
+# unit for billions), {base} what a change is measured from. A (unit, format) key wins over the unit.
+AMOUNT_STYLES = {
+    "en": {
+        "percent": "{n}%",
+        "percent_change": "{n}% from {base}",
+        "usd_bn": "${n} billion",
+        ("usd_bn", "short"): "${n}B",
+        "usd_tn": "${n} trillion",
+        "jpy_tn": "¥{n} trillion",
+        "jpy_bn": "¥{n} billion",
+        "usd": "${n}",
+    },
+    "ja": {
+        "count": "{n}",
+        "percent": "{n}%",
+        "percent_change": "{base}比{n}%",
+        "usd_bn": "{oku}ドル",
+        "usd_tn": "{n}兆ドル",
+        "jpy_tn": "{n}兆円",
+        "jpy_bn": "{oku}円",
+        "usd": "{n}ドル",
+    },
+}
+APPROXIMATELY = {"en": "about {}", "ja": "約{}"}
+
+
 def render_text(
     value,
     unit: str,
@@ -92,44 +138,38 @@ def render_text(
     base: str | None = None,
     lang: str = "en",
 ) -> str:
-    """The words a reader sees for one figure; a change always names its base."""
-    if lang == "ja":
-        return render_text_ja(value, unit, fmt, approx, base)
+    """The words a reader sees for one figure; a change always names its base.
+
+    Japanese follows the Japanese press: 2,954億ドル, 2025年2月7日, 7位, 2025年度, 約110."""
     if fmt == "n":
         return str(value)
     if unit == "date":
-        return _date(str(value), fmt)
+        return _date(str(value), fmt, lang)
     if unit == "month":
-        return _date(f"{value}-01", "month")
-    if unit in {"year", "decade"}:
-        return str(value)
-    if unit == "count":
-        text = NUMBER_WORDS[value] if fmt == "word" and 0 <= value < len(NUMBER_WORDS) else _number(value)
-        return f"about {text}" if approx else text
-    if unit == "fiscal_year":
-        return f"FY{value}" if fmt == "short" else f"fiscal {value}"
-    if unit == "ordinal":
-        return ordinal_suffix(int(value)) if fmt == "num" else ordinal_word(int(value))
-    if unit == "tally":
-        return "–".join(str(v) for v in value)
+        return _date(f"{value}-01", "month", lang)
+    if unit in LABEL_STYLES[lang]:
+        return LABEL_STYLES[lang][unit](value, fmt)
+    text = (
+        _english_count(value, fmt)
+        if (lang, unit) == ("en", "count")
+        else _amount(value, unit, fmt, base, lang)
+    )
+    return APPROXIMATELY[lang].format(text) if approx else text
+
+
+def _english_count(value: int, fmt: str | None) -> str:
+    # Small counts may be spelled out ("six meetings").
+    return NUMBER_WORDS[value] if fmt == "word" and 0 <= value < len(NUMBER_WORDS) else _number(value)
+
+
+def _amount(value, unit: str, fmt: str | None, base: str | None, lang: str) -> str:
+    styles = AMOUNT_STYLES[lang]
+    style = styles.get((unit, fmt)) or styles.get(unit)
+    if style is None:  # the schema lists every unit; a new one must be taught here
+        raise ValueError(f"no {lang!r} rendering for unit {unit!r}")
     number = abs(value) if fmt == "abs" else value
-    if unit == "percent":
-        text = f"{_number(number)}%"
-    elif unit == "percent_change":
-        text = f"{_number(number)}% from {base}"
-    elif unit == "usd_bn":
-        text = f"${_number(number)}B" if fmt == "short" else f"${_number(number)} billion"
-    elif unit == "usd_tn":
-        text = f"${_number(number)} trillion"
-    elif unit == "jpy_tn":
-        text = f"¥{_number(number)} trillion"
-    elif unit == "jpy_bn":
-        text = f"¥{_number(number)} billion"
-    elif unit == "usd":
-        text = f"${_number(number)}"
-    else:  # the schema lists every unit; a new one must be taught here
-        raise ValueError(f"no rendering for unit {unit!r}")
-    return f"about {text}" if approx else text
+    oku = _oku(number, _decimals(number)) if "{oku}" in style else None
+    return style.format(n=_number(number), oku=oku, base=base)
 
 
 def _oku(value, decimals: int) -> str:
@@ -143,66 +183,14 @@ def _oku(value, decimals: int) -> str:
     return f"{oku:,.{places}f}億"
 
 
-def render_text_ja(value, unit: str, fmt: str | None, approx: bool, base: str | None) -> str:
-    """Japanese conventions: 2,954億ドル, 2025年2月7日, 7位, 2025年度, 約110."""
-    if fmt == "n":
-        return str(value)
-    if unit == "date":
-        return _date(str(value), fmt, "ja")
-    if unit == "month":
-        return _date(f"{value}-01", "month", "ja")
-    if unit == "year":
-        return f"{value}年"
-    if unit == "decade":
-        return f"{str(value).rstrip('s')}年代"
-    if unit == "fiscal_year":
-        return f"{value}年度"
-    if unit == "ordinal":
-        return str(value) if fmt == "num" else f"{value}位"
-    if unit == "tally":
-        return "対".join(str(v) for v in value)
-    number = abs(value) if fmt == "abs" else value
-    decimals = _decimals(number)
-    if unit == "count":
-        text = _number(number)
-    elif unit == "percent":
-        text = f"{_number(number)}%"
-    elif unit == "percent_change":
-        text = f"{base}比{_number(number)}%"
-    elif unit == "usd_bn":
-        text = f"{_oku(number, decimals)}ドル"
-    elif unit == "usd_tn":
-        text = f"{_number(number)}兆ドル"
-    elif unit == "jpy_tn":
-        text = f"{_number(number)}兆円"
-    elif unit == "jpy_bn":
-        text = f"{_oku(number, decimals)}円"
-    elif unit == "usd":
-        text = f"{_number(number)}ドル"
-    else:
-        raise ValueError(f"no Japanese rendering for unit {unit!r}")
-    return f"約{text}" if approx else text
-
-
 def machine_value(value, unit: str) -> str:
-    if unit == "tally":
-        return "-".join(str(v) for v in value)
-    if unit == "month":
-        return str(value)
-    return str(value)
+    return "-".join(str(v) for v in value) if unit == "tally" else str(value)
 
 
-def render_html(
-    value,
-    unit: str,
-    ref: str,
-    fmt: str | None = None,
-    approx: bool = False,
-    base: str | None = None,
-    lang: str = "en",
-) -> str:
-    """The figure as HTML that names its source: ``<time>`` for dates, ``<data>`` for the rest."""
-    text = html.escape(render_text(value, unit, fmt, approx, base, lang))
+def render_html(text: str, value, unit: str, ref: str) -> str:
+    """A figure's words (``render_text``) as HTML that names its source: ``<time>`` for dates, ``<data>``
+    for the rest."""
+    text = html.escape(text)
     ref = html.escape(ref, quote=True)
     if unit in {"date", "month"}:
         return f'<time datetime="{html.escape(machine_value(value, unit))}" data-ref="{ref}">{text}</time>'

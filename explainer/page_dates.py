@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from explainer.git import git
+
 log = logging.getLogger("mkdocs.plugins.explainer.page_dates")
 
 
@@ -27,18 +29,9 @@ class PageDates:
 def _git_dates(path: Path) -> list[str]:
     """Committer dates (ISO 8601), newest first, of the commits that touched ``path``."""
     try:
-        result = subprocess.run(
-            ["git", "log", "--follow", "--format=%cI", "--", path.name],
-            cwd=path.parent,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-    except OSError:  # no git installed
+        return git("log", "--follow", "--format=%cI", "--", path.name, cwd=path.parent).split()
+    except (OSError, subprocess.CalledProcessError):  # no git installed, or not a git checkout
         return []
-    if result.returncode != 0:  # not a git checkout
-        return []
-    return result.stdout.split()
 
 
 def _fallback_date(path: Path) -> datetime:

@@ -53,6 +53,8 @@ def page_json_ld(
 ) -> str:
     """An Article for the page, plus a Dataset when ``dataset_package`` is given (the chart page)."""
     settings = config.extra["explainer"]
+    # The site's author publishes (and wrote) every page and the data set.
+    publisher = structured_data.organization(config.site_author, config.site_url)
     documents = [
         structured_data.article(
             headline=page_title(page, config),
@@ -61,8 +63,7 @@ def page_json_ld(
             image=config.site_url + page.meta["og_image_path"],
             published=page.meta["date_published"],
             modified=page.meta["date_modified"],
-            publisher=config.site_author,
-            site_url=config.site_url,
+            publisher=publisher,
             license_url=settings.text_license_url,
             based_on=settings.based_on,
         )
@@ -74,8 +75,7 @@ def page_json_ld(
                 url=page.canonical_url + "#data",
                 files_url=files_url,
                 downloads=downloads,
-                publisher=config.site_author,
-                site_url=config.site_url,
+                publisher=publisher,
                 modified=page.meta["date_modified"],
                 temporal_coverage=settings.data_temporal_coverage,
                 spatial_coverage=settings.data_spatial_coverage,

@@ -10,7 +10,8 @@ from __future__ import annotations
 import json
 
 
-def _organization(name: str, url: str) -> dict:
+def organization(name: str, url: str) -> dict:
+    """The ``publisher`` that article() and dataset() take (it is also their author and creator)."""
     return {"@type": "Organization", "name": name, "url": url}
 
 
@@ -22,8 +23,7 @@ def article(
     image: str,
     published: str,
     modified: str,
-    publisher: str,
-    site_url: str,
+    publisher: dict,
     license_url: str,
     based_on: str,
 ) -> dict:
@@ -38,8 +38,8 @@ def article(
         "inLanguage": "en",
         "datePublished": published,
         "dateModified": modified,
-        "author": _organization(publisher, site_url),
-        "publisher": _organization(publisher, site_url),
+        "author": publisher,
+        "publisher": publisher,
         "license": license_url,
         "isBasedOn": based_on,
     }
@@ -51,8 +51,7 @@ def dataset(
     url: str,
     files_url: str,
     downloads: dict[str, str],
-    publisher: str,
-    site_url: str,
+    publisher: dict,
     modified: str,
     temporal_coverage: str,
     spatial_coverage: str,
@@ -69,8 +68,8 @@ def dataset(
         "version": package.get("version"),
         "dateModified": modified,
         "license": package["licenses"][0]["path"],
-        "creator": _organization(publisher, site_url),
-        "publisher": _organization(publisher, site_url),
+        "creator": publisher,
+        "publisher": publisher,
         "isAccessibleForFree": True,
         "temporalCoverage": temporal_coverage,
         "spatialCoverage": {"@type": "Place", "name": spatial_coverage},

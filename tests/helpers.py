@@ -8,6 +8,7 @@ import hashlib
 import http.server
 import os
 import shutil
+import socket
 import struct
 import subprocess
 import sys
@@ -19,18 +20,24 @@ from xml.etree import ElementTree
 from bs4 import BeautifulSoup
 
 from explainer.atomic_build import source_date_epoch
+from explainer.git import git
 
 ROOT = Path(__file__).resolve().parent.parent
 SUBPATH = "ishiba-trump"  # as GitHub Pages serves a project site
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
-def build_site(dest: Path, site_url: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+def build_site(
+    dest: Path, site_url: str, cwd: Path = ROOT, config: str = "mkdocs.yml", strict: bool = True
+) -> subprocess.CompletedProcess:
+    """``mkdocs build`` of the project at ``cwd`` into ``dest``; ``strict=False`` leaves strictness to
+    the config (the benchmark's stock and plain twins turn it off)."""
     # Not --quiet: MkDocs then drops warnings before strict mode can count them.
     env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
     env["SOURCE_DATE_EPOCH"] = source_date_epoch(cwd)
+    command = [sys.executable, "-m", "mkdocs", "build", "--config-file", config, "--site-dir", str(dest)]
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(dest)],
+        [*command, "--strict"] if strict else command,
         cwd=cwd,
         env=env,
         capture_output=True,
@@ -41,13 +48,7 @@ def build_site(dest: Path, site_url: str, cwd: Path = ROOT) -> subprocess.Comple
 
 def copy_project(dest: Path) -> Path:
     """The project as git sees it (tracked and new files), without build output or caches."""
-    files = subprocess.run(
-        ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.splitlines()
+    files = git("ls-files", "--cached", "--others", "--exclude-standard", cwd=ROOT).splitlines()
     for name in files:
         source = ROOT / name
         if source.is_file():
@@ -75,8 +76,26 @@ def rgb(hex_colour: str) -> str:
     return "rgb({}, {}, {})".format(*(int(value[i : i + 2], 16) for i in (0, 2, 4)))
 
 
+def json_items(node, key: str | None = None):
+    """Every value in a JSON document, depth first, with the key it stands under (None at the top and
+    in a list)."""
+    yield key, node
+    if isinstance(node, dict):
+        for child_key, child in node.items():
+            yield from json_items(child, child_key)
+    elif isinstance(node, list):
+        for child in node:
+            yield from json_items(child)
+
+
 def sitemap_urls(sitemap: Path) -> list[str]:
     return [loc.text.strip() for loc in ElementTree.parse(sitemap).iter(f"{SITEMAP_NS}loc")]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):

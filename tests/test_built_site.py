@@ -16,7 +16,7 @@ from explainer.chart_text import chart_text
 from explainer.chart_theme import PALETTES
 from explainer.deficits_data import load_deficits
 from explainer.deficits_table import plotted_csv
-from tests.helpers import build_site, copy_project, png_size, tree_digest
+from tests.helpers import build_site, copy_project, png_size, rgb, tree_digest
 
 SPEC = load_chart_spec()
 CHARTS = f"{SPEC.url_dir}/"
@@ -145,8 +145,7 @@ def test_static_chart_is_inline_themed_and_sized(site):
         assert f"var(--chart-{role})" in markup, role
     for scheme in PALETTES.values():
         for name in ("highlight", "bar", "text", "grid"):
-            r, g, b = (int(scheme[name].lstrip("#")[i : i + 2], 16) for i in (0, 2, 4))
-            assert f"rgb({r}, {g}, {b})" not in markup, name
+            assert rgb(scheme[name]) not in markup, name
     # Their raw render is in role-marker colours, so it is not published.
     assert not list((site.dir / CHARTS).glob("chart-*.svg"))
     ids = re.findall(r'id="([^"]+)"', str(page))

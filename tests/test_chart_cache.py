@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 from dataclasses import replace
 
 import pytest
@@ -25,6 +24,7 @@ from explainer.chart_render import figure_json
 from explainer.chart_spec import load_chart_spec, localized
 from explainer.deficits_data import load_deficits
 from explainer.deficits_table import plotted_csv
+from explainer.git import git
 from tests.helpers import ROOT
 
 
@@ -38,9 +38,7 @@ def test_committed_cache_matches_current_inputs():
         assert entry.is_dir(), f"chart-cache/{key} ({lang}) is missing: run `make build`, commit chart-cache/"
         chart_cache.verify_entry(entry, spec)
         expected += [f"chart-cache/{key}/{name}" for name in [*entry_files(spec).values(), MANIFEST]]
-    tracked = subprocess.run(
-        ["git", "ls-files", "chart-cache"], cwd=ROOT, capture_output=True, text=True, check=True
-    ).stdout.split()
+    tracked = git("ls-files", "chart-cache", cwd=ROOT).split()
     assert sorted(tracked) == sorted(expected), (
         "commit exactly the current cache entry of each language (and remove stale ones)"
     )

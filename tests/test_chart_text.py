@@ -17,6 +17,7 @@ from explainer.chart_text import chart_header_html, chart_text, country_rank, ra
 from explainer.deficits_chart import build_figure
 from explainer.deficits_data import PACKAGE_PATH, load_deficits
 from explainer.inline_chart import themable_inline_svg
+from tests.helpers import json_items
 
 HOSTILE = [
     '<a href="https://evil.example/">x</a>',
@@ -88,17 +89,6 @@ def _hostile_partners():
     return [replace(p, name=next(names)) if p.name in {"Mexico", "Taiwan"} else p for p in partners]
 
 
-def _plotly_strings(node):
-    if isinstance(node, str):
-        yield node
-    elif isinstance(node, dict):
-        for value in node.values():
-            yield from _plotly_strings(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from _plotly_strings(value)
-
-
 @pytest.mark.parametrize("hostile_highlight", [False, True])
 def test_names_reach_plotly_escaped(hostile_highlight):
     spec = load_chart_spec()
@@ -107,7 +97,8 @@ def test_names_reach_plotly_escaped(hostile_highlight):
         spec = replace(spec, highlight=HOSTILE[1])
     document = json.loads(figure_json(partners, spec))
     titled = build_figure(partners, titled=True, spec=spec).to_plotly_json()
-    for text in [*_plotly_strings(document), *_plotly_strings(titled)]:
+    strings = [value for doc in (document, titled) for _, value in json_items(doc) if isinstance(value, str)]
+    for text in strings:
         assert "<" not in OWN_MARKUP.sub("", text), text
 
 

@@ -4,20 +4,13 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
 import urllib.request
 
 from explainer.chart_spec import load_chart_spec
-from tests.helpers import copy_project
-
-
-def _port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from tests.helpers import copy_project, free_port
 
 
 def _figure(url: str) -> dict | None:
@@ -40,7 +33,7 @@ def _wait_for(predicate, timeout: float):
 
 def test_editing_the_csv_while_serving_updates_the_chart(tmp_path):
     project = copy_project(tmp_path / "project")
-    port = _port()
+    port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "https://example.org/explainer/"}
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],

@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 import json
 import os
-import subprocess
 import tomllib
 import zipfile
 from datetime import UTC, datetime
@@ -20,9 +19,10 @@ from mkdocs.config import load_config
 
 from explainer import page_dates as page_dates_module
 from explainer.data_bundle import BUNDLE_NAME, bundle_zip
+from explainer.git import git
 from explainer.site_config import load_settings
 from explainer.structured_data import script_json
-from tests.helpers import ROOT, build_site
+from tests.helpers import ROOT, build_site, json_items
 from tests.test_byte_budgets import gzipped
 
 CHARTS = "assets/charts/"
@@ -41,17 +41,11 @@ def json_ld(soup) -> list[dict]:
     return documents
 
 
-def all_urls(value):
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if key in {"url", "contentUrl", "mainEntityOfPage", "image", "license", "isBasedOn"} and (
-                isinstance(item, str)
-            ):
-                yield item
-            yield from all_urls(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from all_urls(item)
+URL_KEYS = {"url", "contentUrl", "mainEntityOfPage", "image", "license", "isBasedOn"}
+
+
+def all_urls(value) -> list[str]:
+    return [item for key, item in json_items(value) if key in URL_KEYS and isinstance(item, str)]
 
 
 # --- page dates -----------------------------------------------------------------------------------
@@ -59,13 +53,7 @@ def all_urls(value):
 
 def _git(repo: Path, *args: str, when: str) -> None:
     env = {**os.environ, "GIT_COMMITTER_DATE": when, "GIT_AUTHOR_DATE": when}
-    subprocess.run(
-        ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
-        cwd=repo,
-        env=env,
-        check=True,
-        capture_output=True,
-    )
+    git("-c", "user.name=t", "-c", "user.email=t@example.org", *args, cwd=repo, env=env)
 
 
 def test_page_dates_come_from_git_history(tmp_path):

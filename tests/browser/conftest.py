@@ -50,6 +50,8 @@ class Visit:
         self.page = context.new_page()
         self.origin = "{0.scheme}://{0.netloc}".format(urlparse(base_url))
         self.problems: list[str] = []
+        self.requested: list[str] = []  # every URL the tab asked for, in order
+        self.page.on("request", lambda request: self.requested.append(request.url))
         self.page.on("console", self._console)
         self.page.on("pageerror", lambda error: self.problems.append(f"page error: {error}"))
         self.page.on("response", self._response)

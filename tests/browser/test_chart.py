@@ -34,26 +34,40 @@ def activate(page):
     return chart
 
 
+def open_live_chart(site, visit, path="deficit-chart/", **options):
+    """A new tab on a chart page with the interactive plot drawn, as after the reader reached for it."""
+    tab = visit(**options)
+    page = tab.goto(site.url(path))
+    activate(page)
+    return tab, page
+
+
+def plotted_values(plot) -> dict:
+    """Partner name -> value, as the plot (read by READ_PLOT) draws them."""
+    return {y: x for trace in plot["traces"] for y, x in zip(trace["y"], trace["x"], strict=True)}
+
+
+def focus_before_the_chart(page) -> None:
+    """Focus what comes just before the chart, so the next Tab goes into it."""
+    page.locator(CHART).evaluate("el => el.previousElementSibling.setAttribute('tabindex', '-1')")
+    page.locator(CHART).evaluate("el => el.previousElementSibling.focus()")
+
+
 def test_plotly_is_not_loaded_until_the_reader_reaches_for_the_chart(site, visit):
     tab = visit()
-    requested = []
-    tab.page.on("request", lambda r: requested.append(r.url))
     page = tab.goto(site.url("deficit-chart/"))
     page.wait_for_load_state("networkidle")
-    assert not [u for u in requested if "plotly" in u or u.endswith("figure.json")]
+    assert not [u for u in tab.requested if "plotly" in u or u.endswith("figure.json")]
     activate(page)
-    assert any("plotly-basic-" in u for u in requested)
+    assert any("plotly-basic-" in u for u in tab.requested)
     assert not tab.problems, tab.problems
 
 
 def test_rendered_plot_has_the_exact_data(site, visit):
-    tab = visit()
-    page = tab.goto(site.url("deficit-chart/"))
-    activate(page)
+    tab, page = open_live_chart(site, visit)
     plot = page.evaluate(READ_PLOT)
-    plotted = {y: x for trace in plot["traces"] for y, x in zip(trace["y"], trace["x"], strict=True)}
     partners = load_deficits()
-    assert plotted == {p.name: p.deficit_bn_usd for p in partners}
+    assert plotted_values(plot) == {p.name: p.deficit_bn_usd for p in partners}
     # Largest on top: tick labels read top to bottom in rank order.
     assert plot["ticks"][0] == "1. China"
     assert plot["ticks"][:3] == ["1. China", "European Union (bloc, not ranked)", "2. Mexico"]
@@ -73,9 +87,7 @@ def test_rendered_plot_has_the_exact_data(site, visit):
 
 
 def test_palette_switch_restyles_without_reload(site, visit):
-    tab = visit(color_scheme="light")
-    page = tab.goto(site.url("deficit-chart/"))
-    activate(page)
+    tab, page = open_live_chart(site, visit, color_scheme="light")
     page.evaluate("window.__noReload = true")
     light = page.evaluate(READ_PLOT)
     assert light["font"] == PALETTES["default"]["text"]
@@ -110,9 +122,7 @@ def _resize_listeners(page) -> int:
 
 
 def test_instant_navigation_away_and_back_redraws_cleanly(site, visit):
-    tab = visit()
-    page = tab.goto(site.url("deficit-chart/"))
-    activate(page)
+    tab, page = open_live_chart(site, visit)
     page.evaluate("window.__sameDocument = true")
     listeners_with_one_plot = _resize_listeners(page)
     main_svg_position = page.evaluate("getComputedStyle(document.querySelector('.main-svg')).position")
@@ -141,8 +151,7 @@ def test_keyboard_reaches_every_control_with_visible_focus(site, visit):
     controls = page.locator(f"{CHART} .deficit-chart__actions :is(a, button)")
     wanted = set(controls.evaluate_all("els => els.map((e) => e.textContent.trim())"))
     assert wanted >= {"Download data (CSV)", "Image (PNG)", "Image (SVG)", "Copy link to this chart"}
-    page.locator(CHART).evaluate("el => el.previousElementSibling.setAttribute('tabindex', '-1')")
-    page.locator(CHART).evaluate("el => el.previousElementSibling.focus()")
+    focus_before_the_chart(page)
     reached = set()
     for _ in range(40):
         page.keyboard.press("Tab")
@@ -163,9 +172,7 @@ def test_keyboard_reaches_every_control_with_visible_focus(site, visit):
 
 
 def test_screen_readers_get_the_text_and_the_table_not_the_svg(site, visit):
-    tab = visit()
-    page = tab.goto(site.url("deficit-chart/"))
-    activate(page)
+    _, page = open_live_chart(site, visit)
     tree = page.locator(CHART).aria_snapshot()
     assert "What the chart shows" in tree
     assert "Japan" in tree and "seventh" in tree
@@ -214,11 +221,9 @@ FOCUSABLE = (
 def test_the_interactive_chart_offers_nothing_that_leaves_the_site(site, visit):
     """Every control inside the live chart is pressed: no popup, no off-site request, nothing hidden
     from screen readers that a keyboard can still reach."""
-    tab = visit()
+    tab, page = open_live_chart(site, visit)
     popups = []
-    tab.page.on("popup", lambda popup: popups.append(popup.url))
-    page = tab.goto(site.url("deficit-chart/"))
-    activate(page)
+    page.on("popup", lambda popup: popups.append(popup.url))
     plot = page.locator(".deficit-chart__plot")
     plot.hover()
     page.mouse.move(0, 0)
@@ -240,8 +245,7 @@ def test_the_interactive_chart_offers_nothing_that_leaves_the_site(site, visit):
     assert popups == []
     assert not [p for p in tab.problems if "off-site" in p], tab.problems
     # Tabbing through the page from the chart never lands inside the aria-hidden plot.
-    page.locator(CHART).evaluate("el => el.previousElementSibling.setAttribute('tabindex', '-1')")
-    page.locator(CHART).evaluate("el => el.previousElementSibling.focus()")
+    focus_before_the_chart(page)
     for _ in range(12):
         page.keyboard.press("Tab")
         assert not page.evaluate("!!document.activeElement.closest('[aria-hidden=true]')")

@@ -5,23 +5,18 @@ from __future__ import annotations
 from explainer.chart_labels import LABELS
 from explainer.chart_spec import load_chart_spec, localized
 from explainer.deficits_data import load_deficits
-from tests.browser.test_chart import CHART, READ_PLOT, activate
+from tests.browser.test_chart import CHART, READ_PLOT, open_live_chart, plotted_values
 
 SPEC = localized(load_chart_spec(), "ja")
 
 
 def test_the_interactive_chart_is_the_japanese_figure(site, visit):
-    tab = visit()
-    requested = []
-    tab.page.on("request", lambda r: requested.append(r.url))
-    page = tab.goto(site.url("ja/deficit-chart/"))
-    activate(page)
-    assert site.url(f"ja/{SPEC.url_dir}/figure.json") in requested, requested
-    assert site.url(f"{SPEC.url_dir}/figure.json") not in requested
+    tab, page = open_live_chart(site, visit, "ja/deficit-chart/")
+    assert site.url(f"ja/{SPEC.url_dir}/figure.json") in tab.requested, tab.requested
+    assert site.url(f"{SPEC.url_dir}/figure.json") not in tab.requested
     plot = page.evaluate(READ_PLOT)
     partners = load_deficits()
-    plotted = {y: x for trace in plot["traces"] for y, x in zip(trace["y"], trace["x"], strict=True)}
-    assert plotted == {p.name: p.deficit_bn_usd for p in partners}
+    assert plotted_values(plot) == {p.name: p.deficit_bn_usd for p in partners}
     names = SPEC.translations["ja"]["partners"]
     countries = [p for p in partners if p.rank]
     assert [t for t in plot["ticks"] if t[0].isdigit()] == [f"{p.rank}. {names[p.name]}" for p in countries]
