@@ -21,7 +21,6 @@ import logging
 import os
 import shutil
 import struct
-import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
@@ -32,6 +31,7 @@ from xml.etree import ElementTree
 
 from explainer.chart_spec import ChartSpec, entry_files, load_chart_spec, localized
 from explainer.deficits_data import Partner
+from explainer.processes import run_captured
 
 log = logging.getLogger("mkdocs.plugins.explainer.chart")
 
@@ -237,14 +237,11 @@ def render_in_subprocess(partners: list[Partner], spec: ChartSpec, out: Path) ->
         )
     env = {**os.environ, "BROWSER_PATH": browser}
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
-    result = subprocess.run(
+    result = run_captured(
         [sys.executable, "-m", f"{PACKAGE_DIR.name}.{RENDERER}", str(out)],
         input=request_json(partners, spec),
         cwd=ROOT,
         env=env,
-        capture_output=True,
-        text=True,
-        check=False,
         timeout=600,
     )
     if result.returncode != 0:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
+
+from explainer.processes import run_captured
 
 
 def git(*args: str, cwd: Path, env: dict[str, str] | None = None) -> str:
     """What ``git *args`` prints in ``cwd``; raises OSError where git is missing and CalledProcessError
     where it fails (outside a checkout, for one)."""
-    return subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True, check=True).stdout
+    result = run_captured(["git", *args], cwd=cwd, env=env)
+    result.check_returncode()
+    return result.stdout

@@ -21,6 +21,7 @@ from bs4 import BeautifulSoup
 
 from explainer.atomic_build import source_date_epoch
 from explainer.git import git
+from explainer.processes import run_captured
 
 ROOT = Path(__file__).resolve().parent.parent
 SUBPATH = "ishiba-trump"  # as GitHub Pages serves a project site
@@ -36,14 +37,7 @@ def build_site(
     env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
     env["SOURCE_DATE_EPOCH"] = source_date_epoch(cwd)
     command = [sys.executable, "-m", "mkdocs", "build", "--config-file", config, "--site-dir", str(dest)]
-    return subprocess.run(
-        [*command, "--strict"] if strict else command,
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    return run_captured([*command, "--strict"] if strict else command, cwd=cwd, env=env)
 
 
 def copy_project(dest: Path) -> Path:

@@ -10,12 +10,12 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import subprocess
 from collections import Counter
 from dataclasses import dataclass
 
 import pytest
 
+from explainer.processes import run_captured
 from tests.helpers import ROOT
 
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -63,12 +63,7 @@ def _check(site_dir) -> list[dict]:
         pytest.fail("java not found: `make test` installs default-jre-headless (apt) for the HTML checker")
     if not VNU_JAR.is_file():
         pytest.fail(f"{VNU_JAR} not found: run `npm ci` in {ROOT} (`make test` does)")
-    result = subprocess.run(
-        [java, "-jar", str(VNU_JAR), "--skip-non-html", "--format", "json", str(site_dir)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_captured([java, "-jar", str(VNU_JAR), "--skip-non-html", "--format", "json", str(site_dir)])
     try:
         messages = json.loads(result.stderr)["messages"]
     except (ValueError, KeyError):

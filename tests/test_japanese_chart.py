@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import subprocess
 from dataclasses import replace
 from decimal import Decimal
 from urllib.parse import urljoin, urlparse
@@ -27,6 +26,7 @@ from explainer.chart_spec import (
 from explainer.chart_text import chart_text
 from explainer.deficits_data import PACKAGE_PATH, load_deficits
 from explainer.deficits_table import plotted_csv
+from explainer.processes import run_captured
 from explainer.social_cards import CJK_FONTS, missing_glyphs
 
 ENGLISH = load_chart_spec()
@@ -213,9 +213,7 @@ def cjk_fonts():
     """The faces kaleido's Chromium draws "Noto Sans CJK JP" with, as fontconfig resolves the family."""
     if shutil.which("fc-match"):
         for style, path in (("", CJK_FONTS[0]), (":bold", CJK_FONTS[1])):
-            resolved = subprocess.run(
-                ["fc-match", "-f", "%{file}", f"Noto Sans CJK JP{style}"], capture_output=True, text=True
-            ).stdout
+            resolved = run_captured(["fc-match", "-f", "%{file}", f"Noto Sans CJK JP{style}"]).stdout
             assert resolved == str(path), f"Noto Sans CJK JP resolves to {resolved}: install fonts-noto-cjk"
     return [ImageFont.truetype(str(path), size=32, index=0) for path in CJK_FONTS]
 
