@@ -236,25 +236,33 @@ def test_permalinks_and_back_links_are_labelled_without_a_tooltip(site):
             assert link.get("title") is None and link.get("aria-label"), f"{url}: {link}"
 
 
-INLINED = ("site.css", "chart-theme.css", "reuse.css", "print.css")
-START_UP_SCRIPTS = ("head-links.js", "palette.js")
+# The small files that travel inline, by kind: (folder under assets/, its files, the tags and their
+# attribute that would load one as a file, the tags that hold one inline).
+INLINED = [
+    (
+        "stylesheets",
+        ("site.css", "chart-theme.css", "reuse.css", "print.css"),
+        'link[rel="stylesheet"]',
+        "href",
+        "head style",
+    ),
+    ("javascripts", ("head-links.js", "palette.js"), "script[src]", "src", "script:not([src])"),
+]
 
 
 def test_small_stylesheets_and_start_up_scripts_travel_inline_with_every_page(site):
     """Each small stylesheet costs a render-blocking round trip as a file, and the start-up scripts
     must run at their place in the page (issue 14, explainer/inline_assets.py)."""
     assets = site.dir / "assets"
-    sheets = {name: (assets / "stylesheets" / name).read_text() for name in INLINED}
-    scripts = {name: (assets / "javascripts" / name).read_text() for name in START_UP_SCRIPTS}
+    texts = {
+        folder: [(assets / folder / name).read_text() for name in names] for folder, names, *_ in INLINED
+    }
     for url in site.page_urls:
         soup = site.soup(url)
-        linked = [link["href"] for link in soup.select('link[rel="stylesheet"]')]
-        assert not [href for href in linked if href.endswith(INLINED)], url
-        inline = [style.string for style in soup.select("head style")]
-        assert all(css in inline for css in sheets.values()), url
-        sources = [script["src"] for script in soup.select("script[src]")]
-        assert not [src for src in sources if src.endswith(START_UP_SCRIPTS)], url
-        inline_scripts = [script.string for script in soup.select("script:not([src])")]
-        assert all(js in inline_scripts for js in scripts.values()), url
+        for folder, names, as_files, attribute, inline in INLINED:
+            loaded = [tag[attribute] for tag in soup.select(as_files)]
+            assert not [file for file in loaded if file.endswith(names)], url
+            inlined = [tag.string for tag in soup.select(inline)]
+            assert all(text in inlined for text in texts[folder]), url
         # Material mounts its palette component on this attribute (and restyles the page three times).
         assert not soup.select('[data-md-component="palette"]'), url
