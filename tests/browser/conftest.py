@@ -106,6 +106,17 @@ def visit(browser, site):
         context.close()
 
 
+@pytest.fixture
+def open_page(site, visit):
+    """open_page(path, **visit options) opens a recorded tab on that page of the site: (tab, page)."""
+
+    def open_at(path, **options):
+        tab = visit(**options)
+        return tab, tab.goto(site.url(path))
+
+    return open_at
+
+
 @pytest.fixture(scope="session")
 def artifacts() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)

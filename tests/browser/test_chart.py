@@ -10,7 +10,7 @@ import pytest
 from explainer.chart_theme import PALETTES
 from explainer.deficits_data import load_deficits
 from explainer.deficits_table import plotted_csv
-from tests.browser.conftest import PHONE
+from tests.browser.conftest import DESKTOP, PHONE
 from tests.helpers import rgb, set_scheme
 
 CHART = "figure#chart"
@@ -34,10 +34,9 @@ def activate(page):
     return chart
 
 
-def open_live_chart(site, visit, path="deficit-chart/", **options):
+def open_live_chart(open_page, path="deficit-chart/", **options):
     """A new tab on a chart page with the interactive plot drawn, as after the reader reached for it."""
-    tab = visit(**options)
-    page = tab.goto(site.url(path))
+    tab, page = open_page(path, **options)
     activate(page)
     return tab, page
 
@@ -53,9 +52,8 @@ def focus_before_the_chart(page) -> None:
     page.locator(CHART).evaluate("el => el.previousElementSibling.focus()")
 
 
-def test_plotly_is_not_loaded_until_the_reader_reaches_for_the_chart(site, visit):
-    tab = visit()
-    page = tab.goto(site.url("deficit-chart/"))
+def test_plotly_is_not_loaded_until_the_reader_reaches_for_the_chart(open_page):
+    tab, page = open_page("deficit-chart/")
     page.wait_for_load_state("networkidle")
     assert not [u for u in tab.requested if "plotly" in u or u.endswith("figure.json")]
     activate(page)
@@ -63,8 +61,8 @@ def test_plotly_is_not_loaded_until_the_reader_reaches_for_the_chart(site, visit
     assert not tab.problems, tab.problems
 
 
-def test_rendered_plot_has_the_exact_data(site, visit):
-    tab, page = open_live_chart(site, visit)
+def test_rendered_plot_has_the_exact_data(open_page):
+    tab, page = open_live_chart(open_page)
     plot = page.evaluate(READ_PLOT)
     partners = load_deficits()
     assert plotted_values(plot) == {p.name: p.deficit_bn_usd for p in partners}
@@ -86,8 +84,8 @@ def test_rendered_plot_has_the_exact_data(site, visit):
     assert not tab.problems, tab.problems
 
 
-def test_palette_switch_restyles_without_reload(site, visit):
-    tab, page = open_live_chart(site, visit, color_scheme="light")
+def test_palette_switch_restyles_without_reload(open_page):
+    tab, page = open_live_chart(open_page, color_scheme="light")
     page.evaluate("window.__noReload = true")
     light = page.evaluate(READ_PLOT)
     assert light["font"] == PALETTES["default"]["text"]
@@ -104,9 +102,8 @@ def test_palette_switch_restyles_without_reload(site, visit):
     assert not tab.problems, tab.problems
 
 
-def test_chart_follows_the_os_scheme(site, visit):
-    tab = visit(color_scheme="dark")
-    page = tab.goto(site.url("deficit-chart/"))
+def test_chart_follows_the_os_scheme(open_page):
+    _, page = open_page("deficit-chart/", color_scheme="dark")
     assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
     static_highlight = page.locator(".deficit-chart__static:visible .trace.bars").nth(1).locator("path").first
     assert static_highlight.evaluate("p => getComputedStyle(p).fill") == rgb(PALETTES["slate"]["highlight"])
@@ -121,8 +118,8 @@ def _resize_listeners(page) -> int:
     return sum(1 for listener in listeners if listener["type"] == "resize")
 
 
-def test_instant_navigation_away_and_back_redraws_cleanly(site, visit):
-    tab, page = open_live_chart(site, visit)
+def test_instant_navigation_away_and_back_redraws_cleanly(open_page):
+    tab, page = open_live_chart(open_page)
     page.evaluate("window.__sameDocument = true")
     listeners_with_one_plot = _resize_listeners(page)
     main_svg_position = page.evaluate("getComputedStyle(document.querySelector('.main-svg')).position")
@@ -145,9 +142,8 @@ def test_instant_navigation_away_and_back_redraws_cleanly(site, visit):
     assert not tab.problems, tab.problems
 
 
-def test_keyboard_reaches_every_control_with_visible_focus(site, visit):
-    tab = visit()
-    page = tab.goto(site.url("deficit-chart/"))
+def test_keyboard_reaches_every_control_with_visible_focus(open_page):
+    _, page = open_page("deficit-chart/")
     controls = page.locator(f"{CHART} .deficit-chart__actions :is(a, button)")
     wanted = set(controls.evaluate_all("els => els.map((e) => e.textContent.trim())"))
     assert wanted >= {"Download data (CSV)", "Image (PNG)", "Image (SVG)", "Copy link to this chart"}
@@ -171,8 +167,8 @@ def test_keyboard_reaches_every_control_with_visible_focus(site, visit):
     assert reached == wanted
 
 
-def test_screen_readers_get_the_text_and_the_table_not_the_svg(site, visit):
-    _, page = open_live_chart(site, visit)
+def test_screen_readers_get_the_text_and_the_table_not_the_svg(open_page):
+    _, page = open_live_chart(open_page)
     tree = page.locator(CHART).aria_snapshot()
     assert "What the chart shows" in tree
     assert "Japan" in tree and "seventh" in tree
@@ -182,19 +178,17 @@ def test_screen_readers_get_the_text_and_the_table_not_the_svg(site, visit):
     assert table.get_by_role("row").count() == len(load_deficits()) + 1
 
 
-def test_copy_link_copies_the_chart_anchor(site, visit):
-    tab = visit(permissions=["clipboard-read", "clipboard-write"])
-    page = tab.goto(site.url("deficit-chart/"))
+def test_copy_link_copies_the_chart_anchor(site, open_page):
+    _, page = open_page("deficit-chart/", permissions=["clipboard-read", "clipboard-write"])
     page.locator(".deficit-chart__copy").click()
     page.wait_for_function("document.querySelector('.deficit-chart__status').textContent === 'Link copied.'")
     assert page.evaluate("navigator.clipboard.readText()") == site.url("deficit-chart/#chart")
     assert page.locator(CHART).count() == 1
 
 
-@pytest.mark.parametrize("viewport", [None, PHONE])
-def test_downloads_deliver_the_data(site, visit, tmp_path, viewport):
-    tab = visit(viewport=viewport) if viewport else visit()
-    page = tab.goto(site.url("deficit-chart/"))
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_downloads_deliver_the_data(open_page, tmp_path, viewport):
+    _, page = open_page("deficit-chart/", viewport=viewport)
     files = {}
     for label in ("Download data (CSV)", "Image (PNG)", "Image (SVG)"):
         with page.expect_download() as info:
@@ -218,10 +212,10 @@ FOCUSABLE = (
 )
 
 
-def test_the_interactive_chart_offers_nothing_that_leaves_the_site(site, visit):
+def test_the_interactive_chart_offers_nothing_that_leaves_the_site(site, open_page):
     """Every control inside the live chart is pressed: no popup, no off-site request, nothing hidden
     from screen readers that a keyboard can still reach."""
-    tab, page = open_live_chart(site, visit)
+    tab, page = open_live_chart(open_page)
     popups = []
     page.on("popup", lambda popup: popups.append(popup.url))
     plot = page.locator(".deficit-chart__plot")

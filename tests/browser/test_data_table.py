@@ -12,9 +12,10 @@ REGION = "div.deficits-table[role=region]"
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
-def test_table_scrolls_in_a_focusable_region_on_a_phone(site, visit, javascript):
-    tab = visit(viewport=PHONE, is_mobile=True, has_touch=True, javascript=javascript)
-    page = tab.goto(site.url("deficit-chart/"))
+def test_table_scrolls_in_a_focusable_region_on_a_phone(open_page, javascript):
+    _, page = open_page(
+        "deficit-chart/", viewport=PHONE, is_mobile=True, has_touch=True, javascript=javascript
+    )
     region = page.locator(REGION)
     sizes = region.evaluate(
         """(el) => ({

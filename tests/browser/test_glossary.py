@@ -23,9 +23,8 @@ def assert_shows(page, term, definition):
     assert tip.get_attribute("role") == "tooltip"
 
 
-def test_hover_focus_and_escape_show_and_hide_the_definition(site, visit):
-    tab = visit()
-    page = tab.goto(site.url(""))
+def test_hover_focus_and_escape_show_and_hide_the_definition(open_page):
+    tab, page = open_page("")
     term, definition = first_term(page)
     assert len(definition) > 10 and term.get_attribute("title") is None  # no native tooltip on top
     term.hover()
@@ -43,9 +42,8 @@ def test_hover_focus_and_escape_show_and_hide_the_definition(site, visit):
     assert not tab.problems, tab.problems
 
 
-def test_tap_shows_the_definition_and_a_tap_elsewhere_hides_it(site, visit):
-    tab = visit(viewport=PHONE, has_touch=True, is_mobile=True)
-    page = tab.goto(site.url(""))
+def test_tap_shows_the_definition_and_a_tap_elsewhere_hides_it(open_page):
+    _, page = open_page("", viewport=PHONE, has_touch=True, is_mobile=True)
     term, definition = first_term(page)
     term.scroll_into_view_if_needed()
     term.tap()
@@ -54,9 +52,8 @@ def test_tap_shows_the_definition_and_a_tap_elsewhere_hides_it(site, visit):
     assert page.locator(TIP).is_hidden()
 
 
-def test_definitions_work_after_instant_navigation(site, visit):
-    tab = visit()
-    page = tab.goto(site.url(""))
+def test_definitions_work_after_instant_navigation(open_page):
+    tab, page = open_page("")
     navigate_instantly(page, "timeline/")
     page.wait_for_function("document.querySelectorAll('article abbr[title]').length === 0")
     term, definition = first_term(page)

@@ -10,8 +10,8 @@ from tests.browser.test_chart import CHART, READ_PLOT, open_live_chart, plotted_
 SPEC = localized(load_chart_spec(), "ja")
 
 
-def test_the_interactive_chart_is_the_japanese_figure(site, visit):
-    tab, page = open_live_chart(site, visit, "ja/deficit-chart/")
+def test_the_interactive_chart_is_the_japanese_figure(site, open_page):
+    tab, page = open_live_chart(open_page, "ja/deficit-chart/")
     assert site.url(f"ja/{SPEC.url_dir}/figure.json") in tab.requested, tab.requested
     assert site.url(f"{SPEC.url_dir}/figure.json") not in tab.requested
     plot = page.evaluate(READ_PLOT)
@@ -23,9 +23,8 @@ def test_the_interactive_chart_is_the_japanese_figure(site, visit):
     assert not tab.problems, tab.problems
 
 
-def test_copy_link_says_so_in_japanese(site, visit):
-    tab = visit(permissions=["clipboard-read", "clipboard-write"])
-    page = tab.goto(site.url("ja/deficit-chart/"))
+def test_copy_link_says_so_in_japanese(site, open_page):
+    _, page = open_page("ja/deficit-chart/", permissions=["clipboard-read", "clipboard-write"])
     page.locator(f"{CHART} .deficit-chart__copy").click()
     copied = LABELS["ja"]["link_copied"]
     page.wait_for_function(

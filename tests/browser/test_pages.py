@@ -22,9 +22,8 @@ def test_pages_load_without_errors_or_third_parties(site, visit):
     assert not tab.problems, "\n".join(tab.problems)
 
 
-def test_404_page_is_styled_under_the_subpath(site, visit):
-    tab = visit()
-    page = tab.goto(site.url("no/such/page/"))
+def test_404_page_is_styled_under_the_subpath(open_page):
+    tab, page = open_page("no/such/page/")
     assert page.locator("h1").inner_text() == "Page not found"
     # Styles and scripts loaded: Material's header is sticky and its search is wired up.
     assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
@@ -136,10 +135,9 @@ def test_everything_reads_without_javascript(site, visit):
 @pytest.mark.parametrize(("name", "path"), [("home", ""), ("chart", "deficit-chart/")])
 @pytest.mark.parametrize(("device", "viewport"), [("desktop", DESKTOP), ("phone", PHONE)])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_screenshots(site, visit, artifacts, name, path, device, viewport, scheme):
+def test_screenshots(open_page, artifacts, name, path, device, viewport, scheme):
     """Saved for people to look at (test-artifacts/); the chart one shows the interactive chart."""
-    tab = visit(viewport=viewport, color_scheme=scheme)
-    page = tab.goto(site.url(path))
+    tab, page = open_page(path, viewport=viewport, color_scheme=scheme)
     if name == "chart":
         chart = page.locator("figure#chart")
         chart.scroll_into_view_if_needed()

@@ -54,9 +54,8 @@ def test_first_visit_follows_the_system(site, visit, system, scheme):
     assert now["labels"] == [OPTIONS[0][1]], "exactly one toggle button, the one after 'system'"
 
 
-def test_the_toggle_cycles_system_light_dark_and_remembers_the_choice(site, visit):
-    tab = visit(color_scheme="dark")
-    page = tab.goto(site.url(""))
+def test_the_toggle_cycles_system_light_dark_and_remembers_the_choice(site, open_page):
+    tab, page = open_page("", color_scheme="dark")
     seen = []
     for _ in OPTIONS:
         click_toggle(page)
@@ -74,25 +73,23 @@ def test_the_toggle_cycles_system_light_dark_and_remembers_the_choice(site, visi
     assert not tab.problems, tab.problems
 
 
-def test_system_mode_follows_a_change_of_the_system_scheme(site, visit):
-    tab = visit(color_scheme="light")
-    page = tab.goto(site.url(""))
+def test_system_mode_follows_a_change_of_the_system_scheme(open_page):
+    _, page = open_page("", color_scheme="light")
     assert state(page)["scheme"] == "default"
     page.emulate_media(color_scheme="dark")
     page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
 
 
-def test_keyboard_enter_moves_to_the_next_option(site, visit):
-    page = visit().goto(site.url(""))
+def test_keyboard_enter_moves_to_the_next_option(open_page):
+    _, page = open_page("")
     page.focus("#__palette_0")
     page.keyboard.press("Enter")
     assert state(page)["stored"]["index"] == 1
     assert page.evaluate("document.activeElement.id") == "__palette_1"
 
 
-def test_the_toggle_works_after_instant_navigation(site, visit):
-    tab = visit()
-    page = tab.goto(site.url(""))
+def test_the_toggle_works_after_instant_navigation(open_page):
+    tab, page = open_page("")
     navigate_instantly(page, "gifts/")
     click_toggle(page)
     assert state(page)["scheme"] == "default" and state(page)["stored"]["index"] == 1

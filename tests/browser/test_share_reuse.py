@@ -142,26 +142,22 @@ def test_share_hands_the_canonical_url_to_the_share_sheet(site, visit):
     assert not tab.problems, tab.problems
 
 
-def test_share_without_the_share_api_copies_the_link_and_says_so(site, visit):
-    tab = visit(permissions=["clipboard-read", "clipboard-write"])
-    url = site.url("personal-trust/")
-    page = tab.goto(url)
+def test_share_without_the_share_api_copies_the_link_and_says_so(site, open_page):
+    tab, page = open_page("personal-trust/", permissions=["clipboard-read", "clipboard-write"])
     assert page.evaluate("'share' in navigator") is False
     page.get_by_role("button", name="Share this page").click()
     status = page.locator(".page-meta__status[role=status]")
     status.filter(has_text="Link copied").wait_for()
-    assert page.evaluate("navigator.clipboard.readText()") == url
+    assert page.evaluate("navigator.clipboard.readText()") == site.url("personal-trust/")
     assert not tab.problems, tab.problems
 
 
-def test_copied_citation_has_the_url_and_the_readers_date(site, visit):
-    tab = visit(permissions=["clipboard-read", "clipboard-write"])
-    url = site.url("deficit-chart/")
-    page = tab.goto(url)
+def test_copied_citation_has_the_url_and_the_readers_date(site, open_page):
+    tab, page = open_page("deficit-chart/", permissions=["clipboard-read", "clipboard-write"])
     page.locator(".cite-block .cite-copy").first.click()
     page.locator(".cite-block [role=status]").first.filter(has_text="copied").wait_for()
     copied = page.evaluate("navigator.clipboard.readText()")
-    assert f"{url}#chart (accessed " in copied
+    assert f"{site.url('deficit-chart/#chart')} (accessed " in copied
     assert re.search(r"\(accessed \d{4}-\d{2}-\d{2}\)", copied), copied
     assert not tab.problems, tab.problems
 
