@@ -87,10 +87,11 @@ class Visit:
 
 @pytest.fixture
 def visit(browser, site):
-    """visit(viewport=..., color_scheme=..., javascript=...) opens a recorded tab."""
+    """visit(viewport=..., color_scheme=..., javascript=..., init_script=...) opens a recorded tab;
+    ``init_script`` runs in every page it loads, before the page's own scripts."""
     contexts = []
 
-    def open_visit(viewport=DESKTOP, color_scheme="light", javascript=True, **options):
+    def open_visit(viewport=DESKTOP, color_scheme="light", javascript=True, init_script=None, **options):
         context = browser.new_context(
             viewport=viewport,
             color_scheme=color_scheme,
@@ -99,6 +100,8 @@ def visit(browser, site):
             **options,
         )
         contexts.append(context)
+        if init_script:
+            context.add_init_script(init_script)
         return Visit(context, site.base_url)
 
     yield open_visit

@@ -96,13 +96,11 @@ def test_the_toggle_works_after_instant_navigation(open_page):
     assert not tab.problems, tab.problems
 
 
-def test_start_up_does_no_palette_or_stylesheet_work_once_material_runs(site, visit):
+def test_start_up_does_no_palette_or_stylesheet_work_once_material_runs(open_page):
     """Material's palette component marked <body> as switching and restyled the page three times at
     start-up; its instant navigation re-set every stylesheet's URL, re-parsing them. Both now happen
     before Material starts, when no style has been computed yet, or not at all."""
-    tab = visit()
-    tab.context.add_init_script(RECORDER)
-    page = tab.goto(site.url(""))
+    _, page = open_page("", init_script=RECORDER)
     page.wait_for_function("window.document$ !== undefined")
     page.wait_for_timeout(300)
     assert page.evaluate("window.paletteChanges.filter(([, started]) => started)") == []

@@ -127,14 +127,16 @@ def test_embed_follows_the_host_scheme_or_the_theme_parameter(
         context.close()
 
 
-def test_share_hands_the_canonical_url_to_the_share_sheet(site, visit):
-    tab = visit()
-    tab.context.add_init_script(
-        "navigator.share = (data) => { window.__shared = data; return Promise.resolve(); };"
-        "navigator.canShare = () => true;"
-    )
+# Headless Chromium has no share sheet: this one keeps what the page hands it in window.__shared.
+SHARE_SHEET = (
+    "navigator.share = (data) => { window.__shared = data; return Promise.resolve(); };"
+    "navigator.canShare = () => true;"
+)
+
+
+def test_share_hands_the_canonical_url_to_the_share_sheet(site, open_page):
+    tab, page = open_page("gifts/", init_script=SHARE_SHEET)
     url = site.url("gifts/")
-    page = tab.goto(url)
     page.get_by_role("button", name="Share this page").click()
     shared = page.wait_for_function("window.__shared").json_value()
     assert shared["url"] == url
@@ -208,12 +210,8 @@ def test_printed_pages_are_clean(site, visit, tmp_path, artifacts, path, max_pag
     assert "(" + origin(site.base_url) not in flat, "an internal link address was printed"
 
 
-def test_instant_navigation_keeps_the_page_footer_and_json_ld_in_step(site, visit):
-    tab = visit()
-    tab.context.add_init_script(
-        "navigator.share = (data) => { window.__shared = data; return Promise.resolve(); };"
-    )
-    page = tab.goto(site.url(""))
+def test_instant_navigation_keeps_the_page_footer_and_json_ld_in_step(site, open_page):
+    tab, page = open_page("", init_script=SHARE_SHEET)
     page.evaluate("window.__sameDocument = true")
     page.locator(".md-nav--primary a[href$='gifts/']").first.click()
     page.wait_for_url(site.url("gifts/"))
