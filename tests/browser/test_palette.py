@@ -29,6 +29,10 @@ window.headLinkRewrites = [];
 new MutationObserver((records) => {
   for (const r of records) if (r.target.closest("head")) window.headLinkRewrites.push(!!window.document$);
 }).observe(document, {subtree: true, attributes: true, attributeFilter: ["href"]});
+window.toggleShownWhile = [];
+new MutationObserver((records) => {
+  for (const r of records) if (r.target.matches("label")) window.toggleShownWhile.push(document.readyState);
+}).observe(document, {subtree: true, attributes: true, attributeFilter: ["hidden"]});
 """
 
 
@@ -106,3 +110,11 @@ def test_start_up_does_no_palette_or_stylesheet_work_once_material_runs(open_pag
     assert page.evaluate("window.paletteChanges.filter(([, started]) => started)") == []
     rewrites = page.evaluate("window.headLinkRewrites")
     assert rewrites and not any(rewrites), "head links rewritten after Material started"
+
+
+def test_the_toggle_appears_once_the_header_is_complete(open_page):
+    """Shown while the header is still being parsed, the toggle would be pushed aside by the buttons
+    parsed after it: a layout shift on every page (Lighthouse measured CLS 0.002)."""
+    _, page = open_page("", init_script=RECORDER)
+    assert "loading" not in page.evaluate("window.toggleShownWhile")
+    assert state(page)["labels"] == [OPTIONS[0][1]]

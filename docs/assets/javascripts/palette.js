@@ -45,6 +45,16 @@
     meta.content = `#${rgb.map((value) => (+value).toString(16).padStart(2, "0")).join("")}`;
   }
 
+  function showToggle() {
+    // Until the whole header is parsed the toggle stays hidden, as it did until Material started:
+    // shown earlier, it would be pushed aside by the header buttons parsed after it (layout shift).
+    if (document.readyState === "loading") return;
+    inputs.forEach((input, i) => {
+      const label = input.nextElementSibling;
+      if (label instanceof HTMLElement) label.hidden = i !== index;
+    });
+  }
+
   function apply(switching) {
     const color = colours(inputs[index]);
     if (switching) document.body.setAttribute("data-md-color-switching", "");
@@ -53,10 +63,7 @@
         document.body.setAttribute(`data-md-color-${key}`, value);
       }
     }
-    inputs.forEach((input, i) => {
-      const label = input.nextElementSibling;
-      if (label instanceof HTMLElement) label.hidden = i !== index;
-    });
+    showToggle();
     __md_set("__palette", { index, color });
     if (switching) {
       themeColour();
@@ -66,6 +73,7 @@
   }
 
   apply(false);
+  document.addEventListener("DOMContentLoaded", showToggle, { once: true });
   form.addEventListener("change", (event) => {
     index = inputs.indexOf(event.target);
     apply(true);
