@@ -11,7 +11,7 @@ import pytest
 
 from explainer.chart_theme import PALETTES
 from explainer.embed_code import FALLBACK_HEIGHT
-from tests.browser.conftest import DESKTOP
+from tests.browser.conftest import DESKTOP, PHONE
 from tests.helpers import rgb, serve_directory
 
 EMBED_CODE = ".deficit-chart__embed-code"
@@ -227,3 +227,16 @@ def test_instant_navigation_keeps_the_page_footer_and_json_ld_in_step(site, open
     assert page.wait_for_function("window.__shared").json_value()["url"] == site.url("gifts/")
     assert page.locator(".page-meta").count() == 1
     assert not tab.problems, tab.problems
+
+
+@pytest.mark.parametrize("path", ["deficit-chart/", "ja/"])
+def test_text_to_copy_is_legible_on_a_phone(open_page, path):
+    """Citations and embed code are text to read and copy; at Material's code size (10.9 px on a
+    phone) they made most of a Japanese page's text illegible to Lighthouse (its font-size audit)."""
+    _, page = open_page(path, viewport=PHONE)
+    sizes = page.evaluate(
+        """[...document.querySelectorAll(
+            ':is(.page-meta, .cite-block, .deficit-chart__embed) pre > code')].map(
+            (code) => parseFloat(getComputedStyle(code).fontSize))"""
+    )
+    assert sizes and min(sizes) >= 12, sizes
