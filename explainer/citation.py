@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from urllib.parse import urlparse
 
 ACCESSED_PLACEHOLDER = "[date you read it]"
 _BIBTEX_SPECIAL = re.compile(r"([&%$#_{}])")
@@ -32,7 +33,8 @@ class Citation:
         )
 
     def bibtex(self) -> str:
-        key = re.sub(r"[^a-z0-9]+", "-", f"{self.site_name} {self.title}".lower()).strip("-")
+        # BibTeX keys are ASCII: a Japanese title has none, so its key comes from the page's address.
+        key = _key(f"{self.site_name} {self.title}") or _key(urlparse(self.url).path)
         fields = {
             "author": "{" + _bibtex_escape(self.publisher) + "}",
             "title": "{" + _bibtex_escape(self.title) + "}",
@@ -45,6 +47,10 @@ class Citation:
         }
         body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields.items())
         return f"@misc{{{key},\n{body}\n}}"
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 def _bibtex_escape(value: str) -> str:

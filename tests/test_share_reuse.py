@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import tomllib
 import zipfile
 from datetime import UTC, datetime
@@ -109,6 +110,8 @@ def test_citations_carry_the_absolute_url_and_dates(site):
     for url in site.page_urls:
         page_cite = site.soup(url).select_one(".page-meta__cite").get_text()
         assert f" {url} (accessed" in page_cite, url
+        # Every entry has a key, Japanese titles too (BibTeX keys are ASCII).
+        assert re.search(r"@misc\{[a-z0-9-]+,", page_cite), url
 
 
 # --- structured data ------------------------------------------------------------------------------
