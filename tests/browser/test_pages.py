@@ -105,24 +105,33 @@ def test_phone_layout_has_no_sideways_scroll_or_overlap(site, visit, artifacts):
     assert not tab.problems, tab.problems  # e.g. the phone-sized chart image loads
 
 
-def test_desktop_layout_uses_the_space(site, visit):
-    tab = visit(viewport=DESKTOP)
-    for url in site.page_urls:
-        page = tab.goto(url)
-        content = page.locator("article").bounding_box()
-        assert content["width"] >= 600, url
-        assert page.locator(".md-sidebar--primary").is_visible(), url
-        assert page.evaluate("document.documentElement.scrollWidth") <= DESKTOP["width"], url
+def _uses_the_desktop_space(page, url):
+    assert page.locator("article").bounding_box()["width"] >= 600, url
+    assert page.locator(".md-sidebar--primary").is_visible(), url
+    assert page.evaluate("document.documentElement.scrollWidth") <= DESKTOP["width"], url
 
 
-def test_everything_reads_without_javascript(site, visit):
-    tab = visit(javascript=False)
+def _reads_without_javascript(page, url):
+    assert page.locator("article h1").count() == 1, url
+    assert len(page.locator("article").inner_text()) > 600, url
+
+
+# Each way of reading the site, and what every page must do under it.
+@pytest.mark.parametrize(
+    ("options", "check"),
+    [
+        pytest.param({"viewport": DESKTOP}, _uses_the_desktop_space, id="desktop-layout"),
+        pytest.param({"javascript": False}, _reads_without_javascript, id="without-javascript"),
+    ],
+)
+def test_every_page_reads_well(site, visit, options, check):
+    tab = visit(**options)
     for url in site.page_urls:
-        page = tab.goto(url)
-        text = page.locator("article").inner_text()
-        assert page.locator("article h1").count() == 1, url
-        assert len(text) > 600, url
-    page = tab.goto(site.url("deficit-chart/"))
+        check(tab.goto(url), url)
+
+
+def test_the_chart_reads_without_javascript(site, open_page):
+    _, page = open_page("deficit-chart/", javascript=False)
     chart = page.locator(".deficit-chart__static:visible")
     assert chart.count() == 1
     assert chart.bounding_box()["height"] > 300
