@@ -115,10 +115,13 @@ def main(argv: list[str] | None = None) -> int:
                 targets[(name, page)] = (www, ports[name], page)
         # The embeddable chart is left out of the sitemap (noindex) and has no stock twin: the site only.
         targets[("site", EMBED_PAGE)] = (site_www, ports["site"], EMBED_PAGE)
-    cost_names = args.costs or list(variants.COSTS)
-    for name, www in variants.build_costs(site_www, RESULTS, args.cost_page, cost_names).items():
+    cost_ports = {name: free_port() for name in args.costs or list(variants.COSTS)}
+    cost_origins = {name: f"http://127.0.0.1:{port}/" for name, port in cost_ports.items()}
+    site_origin = f"http://127.0.0.1:{ports['site']}/"
+    copies = variants.build_costs(site_www, RESULTS, args.cost_page, cost_origins, site_origin)
+    for name, www in copies.items():
         precompress(www)
-        targets[("cost", name)] = (www, free_port(), args.cost_page)
+        targets[("cost", name)] = (www, cost_ports[name], args.cost_page)
 
     print(f"Lighthouse, {args.mode}, {args.runs} runs of {len(targets)} targets…", flush=True)
     medians = measure(targets, args.runs, args.mode)

@@ -205,6 +205,15 @@ def materials_palette(page: str, site: Path) -> str:
     return page.replace(form, '<form class="md-header__option" data-md-component="palette">', 1)
 
 
+def without_language_alternates(page: str, site: Path) -> str:
+    """No <link rel="alternate" hreflang> in <head>: Material's language switch then fetches no other
+    language's sitemap at start-up, and switches to the other language's home page instead."""
+    edited, count = re.subn(r'<link rel="alternate" href="[^"]*" hreflang="[^"]*">', "", page)
+    if not count:
+        raise ValueError("cost variant: the page has no hreflang alternates")
+    return edited
+
+
 def as_before_issue_14(page: str, site: Path) -> str:
     """content.tooltips on, titles on permalinks and back-links, no glossary.js, stylesheets as
     files, Material's palette component, head links left to instant navigation: the setup before
@@ -231,6 +240,7 @@ COSTS: dict[str, Callable[[str, Path], str]] = {
     ),
     "Material's palette component": materials_palette,
     "head links left to instant navigation": without_inlined(HEAD_LINKS_JS),
+    "− same-page language switch": without_language_alternates,
     "− glossary.js": without_script(r"glossary\.js"),
     "− deficit-chart.js": without_script(r"deficit-chart\.js"),
     "− site.css": without_inlined("assets/stylesheets/site.css"),
@@ -244,15 +254,22 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 
 
-def build_costs(site_www: Path, workdir: Path, page: str, names: list[str]) -> dict[str, Path]:
-    """One hard-linked copy of the site per variant, with only `page` edited."""
+def build_costs(
+    site_www: Path, workdir: Path, page: str, origins: dict[str, str], site_origin: str
+) -> dict[str, Path]:
+    """One hard-linked copy of the site per variant (name -> the origin it is served from), with only
+    `page` edited. The page and the sitemaps carry the site's absolute URLs: each copy gets its own
+    origin in them, or Material's language switch would fetch the other languages' sitemaps across
+    origins, fail, and make every variant look cheaper than the site."""
     roots = {}
-    for name in names:
+    for name, origin in origins.items():
         www = workdir / f"www-cost-{slug(name)}"
         shutil.rmtree(www, ignore_errors=True)
         shutil.copytree(site_www, www, copy_function=os.link)
         target = www / SUBPATH / page / "index.html"
         edited = COSTS[name](target.read_text(encoding="utf-8"), www / SUBPATH)
-        replace_file(target, edited)
+        replace_file(target, edited.replace(site_origin, origin))
+        for sitemap in (www / SUBPATH).glob("**/sitemap.xml"):
+            replace_file(sitemap, sitemap.read_text(encoding="utf-8").replace(site_origin, origin))
         roots[name] = www
     return roots
