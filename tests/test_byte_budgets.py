@@ -40,7 +40,8 @@ def test_text_pages_stay_under_budget(site):
         if url.endswith("deficit-chart/") or url.endswith("demands/"):
             continue
         size, files = first_load_bytes(site, url)
-        assert size <= TEXT_PAGE_BUDGET, f"{url}: {size / 1024:.1f} KB > 120 KB: {files}"
+        budget = TEXT_PAGE_BUDGET / 1024
+        assert size <= TEXT_PAGE_BUDGET, f"{url}: {size / 1024:.1f} KB > {budget:.0f} KB: {files}"
 
 
 def test_chart_pages_load_no_plotly_before_interaction(site):
