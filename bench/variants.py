@@ -17,7 +17,7 @@ from explainer.inline_assets import INLINE_SCRIPTS, INLINE_STYLESHEETS
 from tests.helpers import ROOT, SUBPATH
 
 STOCK_TWIN_HOOK = Path(__file__).resolve().parent / "stock_twin_hook.py"
-HEAD_LINKS_JS, PALETTE_JS = INLINE_SCRIPTS
+EARLY_START_JS, PALETTE_JS = INLINE_SCRIPTS
 
 # --- the anchors ------------------------------------------------------------------------------
 
@@ -220,7 +220,7 @@ def as_before_issue_14(page: str, site: Path) -> str:
     issue 14."""
     page = stylesheets_as_files(page, site)
     page = materials_palette(page, site)
-    page = without_inlined(HEAD_LINKS_JS)(page, site)
+    page = without_inlined(EARLY_START_JS)(page, site)
     page = edit_features(lambda features: [*features, "content.tooltips"])(page, site)
     page = re.sub(
         r'(<a\b[^>]*\bclass="(?:headerlink|footnote-backref)"[^>]*?)\baria-label=', r"\1title=", page
@@ -239,7 +239,7 @@ COSTS: dict[str, Callable[[str, Path], str]] = {
         without_inlined(PALETTE_JS)(page, site), site
     ),
     "Material's palette component": materials_palette,
-    "head links left to instant navigation": without_inlined(HEAD_LINKS_JS),
+    "start-up work left to Material (head links, no-js)": without_inlined(EARLY_START_JS),
     "− same-page language switch": without_language_alternates,
     "− glossary.js": without_script(r"glossary\.js"),
     "− deficit-chart.js": without_script(r"deficit-chart\.js"),

@@ -20,7 +20,7 @@ INLINE_STYLESHEETS = (
     "assets/stylesheets/print.css",
 )
 # Linked from overrides/main.html (head) and overrides/partials/javascripts/palette.html (header).
-INLINE_SCRIPTS = ("assets/javascripts/head-links.js", "assets/javascripts/palette.js")
+INLINE_SCRIPTS = ("assets/javascripts/early-start.js", "assets/javascripts/palette.js")
 
 
 # How each kind is linked in the page, and how it travels inline.

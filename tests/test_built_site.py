@@ -246,7 +246,7 @@ INLINED = [
         "href",
         "head style",
     ),
-    ("javascripts", ("head-links.js", "palette.js"), "script[src]", "src", "script:not([src])"),
+    ("javascripts", ("early-start.js", "palette.js"), "script[src]", "src", "script:not([src])"),
 ]
 
 

@@ -29,6 +29,13 @@ window.headLinkRewrites = [];
 new MutationObserver((records) => {
   for (const r of records) if (r.target.closest("head")) window.headLinkRewrites.push(!!window.document$);
 }).observe(document, {subtree: true, attributes: true, attributeFilter: ["href"]});
+window.htmlClassChanges = [];
+new MutationObserver((records) => {
+  const html = document.documentElement;
+  for (const r of records) {
+    if (r.target === html) window.htmlClassChanges.push([!!window.document$, html.className]);
+  }
+}).observe(document, {subtree: true, attributes: true, attributeFilter: ["class"]});
 window.toggleShownWhile = [];
 new MutationObserver((records) => {
   for (const r of records) if (r.target.matches("label")) window.toggleShownWhile.push(document.readyState);
@@ -110,6 +117,10 @@ def test_start_up_does_no_palette_or_stylesheet_work_once_material_runs(open_pag
     assert page.evaluate("window.paletteChanges.filter(([, started]) => started)") == []
     rewrites = page.evaluate("window.headLinkRewrites")
     assert rewrites and not any(rewrites), "head links rewritten after Material started"
+    swapped = [
+        started for started, classes in page.evaluate("window.htmlClassChanges") if "no-js" not in classes
+    ]
+    assert swapped and not swapped[0], "<html class=no-js> swapped only once Material started"
 
 
 def test_the_toggle_appears_once_the_header_is_complete(open_page):
