@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gzip
 import hashlib
 import http.server
 import os
@@ -162,3 +163,44 @@ def navigate_instantly(page, path: str) -> None:
     page.wait_for_url(f"**/{path}")
     page.locator("article h1").first.wait_for()
     assert page.evaluate("window.sameDocument === true"), "navigation was not instant"
+
+
+def gzipped(path: Path) -> int:
+    """Bytes on the wire: text gzipped as the server sends it, PNGs as they are."""
+    data = path.read_bytes()
+    return len(data) if path.suffix == ".png" else len(gzip.compress(data, mtime=0))
+
+
+# --- the live chart, in a browser (tests/browser) -------------------------------------------------
+
+CHART = "figure#chart"
+READ_PLOT = """() => {
+  const plot = document.querySelector('.deficit-chart__plot');
+  return {
+    traces: plot.data.map((t) => ({role: t.meta.role, y: t.y, x: t.x, text: t.text})),
+    ticks: [...plot.querySelectorAll('.ytick text')].map((t) => t.textContent),
+    barFills: [...plot.querySelectorAll('.trace.bars')].map((g) => g.querySelector('path').style.fill),
+    font: plot._fullLayout.font.color,
+    grid: plot._fullLayout.xaxis.gridcolor,
+  };
+}"""
+
+
+def activate(page):
+    chart = page.locator(CHART)
+    chart.scroll_into_view_if_needed()
+    chart.locator(".deficit-chart__frame").hover()
+    page.wait_for_selector(f"{CHART}[data-state=interactive]")
+    return chart
+
+
+def open_live_chart(open_page, path="deficit-chart/", **options):
+    """A new tab on a chart page with the interactive plot drawn, as after the reader reached for it."""
+    tab, page = open_page(path, **options)
+    activate(page)
+    return tab, page
+
+
+def plotted_values(plot) -> dict:
+    """Partner name -> value, as the plot (read by READ_PLOT) draws them."""
+    return {y: x for trace in plot["traces"] for y, x in zip(trace["y"], trace["x"], strict=True)}

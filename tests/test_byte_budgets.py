@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import gzip
 from pathlib import Path
 from urllib.parse import urljoin
 
 import plotly
+
+from tests.helpers import gzipped
 
 # 120 KB before the Japanese edition. Material's search loads one index for the whole site, and
 # mkdocs-static-i18n merges both editions into it, so every page pays about 25 KB (gzip) more for
@@ -16,11 +17,6 @@ import plotly
 TEXT_PAGE_BUDGET = 145 * 1024
 # Material fetches these on every page: the search worker, its index and (instant navigation) the sitemap.
 ALWAYS = ("search/search_index.json", "sitemap.xml")
-
-
-def gzipped(path: Path) -> int:
-    data = path.read_bytes()
-    return len(data) if path.suffix == ".png" else len(gzip.compress(data, mtime=0))
 
 
 def first_load_bytes(site, url: str) -> tuple[int, list[str]]:

@@ -23,8 +23,7 @@ from explainer.data_bundle import BUNDLE_NAME, bundle_zip
 from explainer.git import git
 from explainer.site_config import load_settings
 from explainer.structured_data import script_json
-from tests.helpers import ROOT, build_site, json_items
-from tests.test_byte_budgets import gzipped
+from tests.helpers import ROOT, build_site, gzipped, json_items
 
 CHARTS = "assets/charts/"
 EMBED = "embed/deficit-chart/"

@@ -11,39 +11,7 @@ from explainer.chart_theme import PALETTES
 from explainer.deficits_data import load_deficits
 from explainer.deficits_table import plotted_csv
 from tests.browser.conftest import DESKTOP, PHONE
-from tests.helpers import rgb, set_scheme
-
-CHART = "figure#chart"
-READ_PLOT = """() => {
-  const plot = document.querySelector('.deficit-chart__plot');
-  return {
-    traces: plot.data.map((t) => ({role: t.meta.role, y: t.y, x: t.x, text: t.text})),
-    ticks: [...plot.querySelectorAll('.ytick text')].map((t) => t.textContent),
-    barFills: [...plot.querySelectorAll('.trace.bars')].map((g) => g.querySelector('path').style.fill),
-    font: plot._fullLayout.font.color,
-    grid: plot._fullLayout.xaxis.gridcolor,
-  };
-}"""
-
-
-def activate(page):
-    chart = page.locator(CHART)
-    chart.scroll_into_view_if_needed()
-    chart.locator(".deficit-chart__frame").hover()
-    page.wait_for_selector(f"{CHART}[data-state=interactive]")
-    return chart
-
-
-def open_live_chart(open_page, path="deficit-chart/", **options):
-    """A new tab on a chart page with the interactive plot drawn, as after the reader reached for it."""
-    tab, page = open_page(path, **options)
-    activate(page)
-    return tab, page
-
-
-def plotted_values(plot) -> dict:
-    """Partner name -> value, as the plot (read by READ_PLOT) draws them."""
-    return {y: x for trace in plot["traces"] for y, x in zip(trace["y"], trace["x"], strict=True)}
+from tests.helpers import CHART, READ_PLOT, activate, open_live_chart, plotted_values, rgb, set_scheme
 
 
 def focus_before_the_chart(page) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from explainer.chart_labels import LABELS
 from explainer.chart_spec import load_chart_spec, localized
 from explainer.deficits_data import load_deficits
-from tests.browser.test_chart import CHART, READ_PLOT, open_live_chart, plotted_values
+from tests.helpers import CHART, READ_PLOT, open_live_chart, plotted_values
 
 SPEC = localized(load_chart_spec(), "ja")
 
