@@ -27,7 +27,7 @@ def test_basic_bundle_matches_plotly_py():
 # tests block and record any off-origin request with the interactive chart active and see none.
 REVIEWED_URLS = {
     "https://cdn.plot.ly/un/": "topojsonURL default, used only by geo traces, which the basic bundle lacks",
-    "https://cloud.plotly.com/newchart": "Chart Studio (showSendToCloud): deficit-chart.js turns it off",
+    "https://cloud.plotly.com/newchart": "Chart Studio default (plotlyServerURL): deficit-chart.js blanks it",
     "https://plotly.com/": "modebar logo link, hidden by displaylogo: false",
     "https://plotly.com/javascript/animations/": "text of an error message",
     "https://github.com/voidqk/polybooljs": "licence comment",
@@ -50,3 +50,18 @@ def test_bundle_urls_are_reviewed():
     bundle = next(VENDOR.glob("plotly-basic-*.min.js")).read_text(encoding="utf-8")
     found = set(re.findall(r"https?://[A-Za-z0-9./_-]+", bundle)) - XML_NAMESPACES
     assert found == set(REVIEWED_URLS)
+
+
+def test_the_chart_config_switches_off_every_route_to_plotly_servers():
+    """The bundle's Chart Studio URL is only reached through config the loader turns off; a loader
+    edit that drops one of these would fail here before any reader's browser tried."""
+    loader = (ROOT / "docs" / "assets" / "javascripts" / "deficit-chart.js").read_text(encoding="utf-8")
+    for setting in (
+        "displayModeBar: false",
+        "displaylogo: false",
+        "showSendToCloud: false",
+        "showEditInChartStudio: false",
+        "showLink: false",
+        'plotlyServerURL: ""',
+    ):
+        assert setting in loader, setting

@@ -133,6 +133,9 @@
         showSendToCloud: false,
         showEditInChartStudio: false,
         showLink: false,
+        // Belt and braces: with no server URL, plotly.js sends nothing to Chart Studio even if a
+        // control that would is ever switched back on.
+        plotlyServerURL: "",
       });
       applyWidth(plot);
       applyTheme(plot);
