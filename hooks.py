@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -30,6 +29,7 @@ from explainer.facts import FactError, load_facts
 from explainer.glossary import mark_terms, read_glossary
 from explainer.inline_assets import INLINE_SCRIPTS, INLINE_STYLESHEETS, inline_assets
 from explainer.inline_chart import static_chart_html
+from explainer.language_switch import language_links, without_head_alternates
 from explainer.link_labels import titles_to_aria_labels
 from explainer.page_meta import add_page_facts, anchored, page_json_ld
 from explainer.site_config import check_site_url, load_settings
@@ -64,12 +64,8 @@ def on_config(config):
     build_id = hashlib.sha256(f"{config.site_url}|{config.site_dir}".encode()).hexdigest()[:12]
     _state["snippets"] = SNIPPETS_ROOT / build_id
     config.mdx_configs["pymdownx.snippets"]["base_path"] = ["includes", str(_state["snippets"])]
-    # Material's language selector. Its links are the language roots: with instant navigation,
-    # Material itself resolves them to the same page through each language's sitemap.
-    config.extra["alternate"] = [
-        {"name": LANGUAGE_NAMES[lang], "link": config.site_url + LANGUAGE_ROOTS[lang], "lang": lang}
-        for lang in LANGUAGE_ROOTS
-    ]
+    # Material's language selector; on_page_context points it at each page's own translation.
+    config.extra["alternate"] = language_links({}, LANGUAGE_ROOTS, LANGUAGE_NAMES)
     return config
 
 
@@ -249,6 +245,8 @@ def _generated(config, dest: str, text: str | bytes) -> File:
 
 
 def on_page_context(context, page, config, nav):
+    translations = {lang: file.url for lang, file in getattr(page.file, "alternates", {}).items()}
+    config.extra["alternate"] = language_links(translations, LANGUAGE_ROOTS, LANGUAGE_NAMES)
     if "embed_of" in page.meta:  # the bare embed page: no link preview, no JSON-LD of its own
         return context
     slug = page.file.dest_uri.removesuffix("index.html").strip("/").replace("/", "-") or "home"
@@ -281,17 +279,16 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_page(output, page, config):
+    output = without_head_alternates(output)  # hreflang is in the sitemap (language_switch.py)
     return inline_assets(output, _state["inline_css"], _state["inline_js"])
+
+
+def on_post_template(output, template_name, config):
+    return without_head_alternates(output)  # the 404 page
 
 
 def on_post_build(config) -> None:
     write_cards(_state["cards"], Path(config.site_dir), site_name=config.site_name)
-    lang = _lang(config)
-    if lang != "en":
-        # Material's language switch reads each language's sitemap to land on the same page; the
-        # i18n plugin writes one sitemap, listing every language, at the site's root.
-        site = Path(config.site_dir)
-        shutil.copyfile(site / "sitemap.xml", site / LANGUAGE_ROOTS[lang] / "sitemap.xml")
 
 
 def on_serve(server, config, builder):

@@ -17,7 +17,7 @@ from explainer.inline_assets import INLINE_SCRIPTS, INLINE_STYLESHEETS
 from tests.helpers import ROOT, SUBPATH
 
 STOCK_TWIN_HOOK = Path(__file__).resolve().parent / "stock_twin_hook.py"
-EARLY_START_JS, PALETTE_JS = INLINE_SCRIPTS
+EARLY_START_JS, PALETTE_JS = INLINE_SCRIPTS[:2]
 
 # --- the anchors ------------------------------------------------------------------------------
 
@@ -205,13 +205,20 @@ def materials_palette(page: str, site: Path) -> str:
     return page.replace(form, '<form class="md-header__option" data-md-component="palette">', 1)
 
 
-def without_language_alternates(page: str, site: Path) -> str:
-    """No <link rel="alternate" hreflang> in <head>: Material's language switch then fetches no other
-    language's sitemap at start-up, and switches to the other language's home page instead."""
-    edited, count = re.subn(r'<link rel="alternate" href="[^"]*" hreflang="[^"]*">', "", page)
-    if not count:
-        raise ValueError("cost variant: the page has no hreflang alternates")
-    return edited
+def materials_language_switch(page: str, site: Path) -> str:
+    """Material's language switch, as before: a <link rel="alternate" hreflang> in <head> per language
+    root, each language's sitemap (Material fetches both at start-up to map a click to the same page),
+    and no per-page links. Only the start-up work is put back; the links themselves stay."""
+    root = re.search(r"<loc>([^<]*)</loc>", (site / "sitemap.xml").read_text(encoding="utf-8")).group(1)
+    icon = '<link rel="icon"'
+    if icon not in page:
+        raise ValueError("cost variant: the page has no favicon link to put the alternates before")
+    (site / "ja" / "sitemap.xml").write_bytes((site / "sitemap.xml").read_bytes())
+    links = "".join(
+        f'<link rel="alternate" href="{root}{prefix}" hreflang="{lang}">\n'
+        for lang, prefix in (("en", ""), ("ja", "ja/"))
+    )
+    return page.replace(icon, links + icon, 1)
 
 
 def as_before_issue_14(page: str, site: Path) -> str:
@@ -240,7 +247,7 @@ COSTS: dict[str, Callable[[str, Path], str]] = {
     ),
     "Material's palette component": materials_palette,
     "start-up work left to Material (head links, no-js)": without_inlined(EARLY_START_JS),
-    "− same-page language switch": without_language_alternates,
+    "Material's language switch (sitemaps at start-up)": materials_language_switch,
     "− glossary.js": without_script(r"glossary\.js"),
     "− deficit-chart.js": without_script(r"deficit-chart\.js"),
     "− site.css": without_inlined("assets/stylesheets/site.css"),
@@ -259,8 +266,9 @@ def build_costs(
 ) -> dict[str, Path]:
     """One hard-linked copy of the site per variant (name -> the origin it is served from), with only
     `page` edited. The page and the sitemaps carry the site's absolute URLs: each copy gets its own
-    origin in them, or Material's language switch would fetch the other languages' sitemaps across
-    origins, fail, and make every variant look cheaper than the site."""
+    origin in them, or instant navigation would find none of the copy's links in its sitemap (and
+    Material's language switch, where a variant puts it back, would fetch sitemaps across origins and
+    fail), making a variant look cheaper than the site."""
     roots = {}
     for name, origin in origins.items():
         www = workdir / f"www-cost-{slug(name)}"

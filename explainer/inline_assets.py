@@ -19,8 +19,13 @@ INLINE_STYLESHEETS = (
     "assets/stylesheets/reuse.css",
     "assets/stylesheets/print.css",
 )
-# Linked from overrides/main.html (head) and overrides/partials/javascripts/palette.html (header).
-INLINE_SCRIPTS = ("assets/javascripts/early-start.js", "assets/javascripts/palette.js")
+# Linked from overrides/main.html (head), overrides/partials/javascripts/palette.html and
+# overrides/partials/alternate.html (header).
+INLINE_SCRIPTS = (
+    "assets/javascripts/early-start.js",
+    "assets/javascripts/palette.js",
+    "assets/javascripts/language-switch.js",
+)
 
 
 # How each kind is linked in the page, and how it travels inline.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from urllib.parse import urljoin
 from xml.etree import ElementTree
 
 from explainer.social_cards import _font, missing_glyphs
@@ -63,9 +64,15 @@ def test_japanese_pages_say_so(site):
         image = soup.find("meta", property="og:image")["content"]
         assert image != english.find("meta", property="og:image")["content"]
         assert png_size(site.file_for(image).read_bytes()) == (1200, 630)
-        # The language switch offers both editions.
-        switch = {a["hreflang"]: a["href"] for a in soup.select(".md-select__link[hreflang]")}
-        assert set(switch) == {"en", "ja"}, ja
+        # The language switch and the page's footer link this very page in each edition; <head> names
+        # no alternates, or Material would fetch each language's sitemap at start-up (hreflang is in
+        # the sitemap, see pairs()).
+        for url, page in ((ja, soup), (en, english)):
+            switch = {a["hreflang"]: urljoin(url, a["href"]) for a in page.select(".md-select__link")}
+            assert switch == {"en": en, "ja": ja}, url
+            footer = {a["hreflang"]: urljoin(url, a["href"]) for a in page.select(".page-meta__languages a")}
+            assert footer == {lang: switch[lang] for lang in switch if lang != page.html["lang"]}, url
+            assert not page.select('head link[rel="alternate"][hreflang]'), url
 
 
 def figures(soup) -> Counter:

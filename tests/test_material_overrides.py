@@ -31,6 +31,8 @@ CHANGES = {
 REPLACED = {
     # Material's start-up script for the stored palette; assets/javascripts/palette.js does its job.
     "partials/javascripts/palette.html": "b6e6efcd564c1ea17d46210921fddfa7bcda10ee84a584d4540302cb0eeea003",
+    # The language links: same markup, opened whole, kept on the current page (language_switch.py).
+    "partials/alternate.html": "4d79d1366e80e0e20472668bc21243cc3e6ee7d2c75580842680e9e49e887a04",
 }
 
 
