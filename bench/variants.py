@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bench.builds import fresh_copy, mkdocs_build, with_generated_snippets
-from explainer.inline_assets import INLINE_SCRIPTS, INLINE_STYLESHEETS
+from explainer.inline_assets import INLINE_SCRIPTS, INLINE_STYLESHEETS, inline_text
 from tests.helpers import ROOT, SUBPATH
 
 STOCK_TWIN_HOOK = Path(__file__).resolve().parent / "stock_twin_hook.py"
@@ -177,7 +177,7 @@ def without_feature(name: str) -> Callable[[str, Path], str]:
 
 def inlined(uri: str, page: str, site: Path) -> str:
     """The <style> or <script> that explainer/inline_assets.py made of a file, as it stands in the page."""
-    text = (site / uri).read_text(encoding="utf-8")
+    text = inline_text((site / uri).read_text(encoding="utf-8"))
     tag = f"<style>{text}</style>" if uri.endswith(".css") else f"<script>{text}</script>"
     if tag not in page:
         raise ValueError(f"cost variant: {uri} is not inlined in the built page")

@@ -28,6 +28,9 @@ INLINE_SCRIPTS = (
 )
 
 
+# A file's leading comment is for its maintainers: it stays in the published file, out of every page.
+_LEADING_COMMENT = re.compile(r"\A\s*/\*.*?\*/\s*", re.DOTALL)
+
 # How each kind is linked in the page, and how it travels inline.
 _STYLESHEET = ('<link rel="stylesheet" href="{}">', "<style>{}</style>")
 _SCRIPT = ('<script src="{}"></script>', "<script>{}</script>")
@@ -40,7 +43,12 @@ def inline_assets(html: str, stylesheets: dict[str, str], scripts: dict[str, str
     for (linked, inline), assets in ((_STYLESHEET, stylesheets), (_SCRIPT, scripts)):
         for uri, text in assets.items():
             pattern = re.compile(re.escape(linked).replace(r"\{\}", rf"(?:\.\./)*{re.escape(uri)}"))
-            tag = inline.format(text)
+            tag = inline.format(inline_text(text))
             # A function replacement: CSS and JS may contain backslashes re.sub would read as escapes.
             html = pattern.sub(lambda _, tag=tag: tag, html, count=1)
     return html
+
+
+def inline_text(text: str) -> str:
+    """What of a stylesheet or script travels inline: the file without its leading ``/* */`` comment."""
+    return _LEADING_COMMENT.sub("", text, count=1)

@@ -16,6 +16,7 @@ from explainer.chart_text import chart_text
 from explainer.chart_theme import PALETTES
 from explainer.deficits_data import load_deficits
 from explainer.deficits_table import plotted_csv
+from explainer.inline_assets import inline_text
 from tests.helpers import build_site, copy_project, png_size, rgb, tree_digest
 
 SPEC = load_chart_spec()
@@ -246,7 +247,13 @@ INLINED = [
         "href",
         "head style",
     ),
-    ("javascripts", ("early-start.js", "palette.js"), "script[src]", "src", "script:not([src])"),
+    (
+        "javascripts",
+        ("early-start.js", "palette.js", "language-switch.js"),
+        "script[src]",
+        "src",
+        "script:not([src])",
+    ),
 ]
 
 
@@ -255,7 +262,8 @@ def test_small_stylesheets_and_start_up_scripts_travel_inline_with_every_page(si
     must run at their place in the page (issue 14, explainer/inline_assets.py)."""
     assets = site.dir / "assets"
     texts = {
-        folder: [(assets / folder / name).read_text() for name in names] for folder, names, *_ in INLINED
+        folder: [inline_text((assets / folder / name).read_text()) for name in names]
+        for folder, names, *_ in INLINED
     }
     for url in site.page_urls:
         soup = site.soup(url)

@@ -27,13 +27,12 @@ def switch_language(page, lang: str) -> None:
 
 
 def landed(page) -> dict:
-    return page.evaluate(
-        """() => ({
-            lang: document.documentElement.lang,
-            site: document.querySelector('.md-header__topic:first-child .md-ellipsis').textContent.trim(),
-            fresh: window.sameDocument === undefined,
-        })"""
-    )
+    # Locators wait for the new page's header; evaluate() alone could read a page still loading.
+    return {
+        "lang": page.locator("html").get_attribute("lang"),
+        "site": page.locator(".md-header__topic:first-child .md-ellipsis").inner_text().strip(),
+        "fresh": page.evaluate("window.sameDocument === undefined"),
+    }
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
