@@ -9,9 +9,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import posixpath
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from explainer.chart_actions import chart_actions_markdown
@@ -32,6 +34,7 @@ from explainer.inline_chart import static_chart_html
 from explainer.language_switch import language_links, without_head_alternates
 from explainer.link_labels import titles_to_aria_labels
 from explainer.page_meta import add_page_facts, anchored, page_json_ld
+from explainer.search_index import write_indexes
 from explainer.site_config import check_site_url, load_settings
 from explainer.social_cards import SocialCard, write_cards
 
@@ -247,6 +250,11 @@ def _generated(config, dest: str, text: str | bytes) -> File:
 def on_page_context(context, page, config, nav):
     translations = {lang: file.url for lang, file in getattr(page.file, "alternates", {}).items()}
     config.extra["alternate"] = language_links(translations, LANGUAGE_ROOTS, LANGUAGE_NAMES)
+    # Each edition has its own search index under its root (search_index.py), and Material reads it
+    # under `base`: a Japanese page's base is ja/. Stored choices (the palette) keep the site's scope.
+    config.extra["scope"] = context["base_url"]
+    if LANGUAGE_ROOTS[_lang(config)]:
+        context["base_url"] = posixpath.join(context["base_url"], LANGUAGE_ROOTS[_lang(config)])
     if "embed_of" in page.meta:  # the bare embed page: no link preview, no JSON-LD of its own
         return context
     slug = page.file.dest_uri.removesuffix("index.html").strip("/").replace("/", "-") or "home"
@@ -287,8 +295,17 @@ def on_post_template(output, template_name, config):
     return without_head_alternates(output)  # the 404 page
 
 
+@event_priority(-100)  # after mkdocs-static-i18n's, which builds the other editions and merges the index
 def on_post_build(config) -> None:
     write_cards(_state["cards"], Path(config.site_dir), site_name=config.site_name)
+    if not config.plugins["i18n"].building:
+        # The outermost pass, after mkdocs-static-i18n built the other editions and merged their
+        # search entries into one index: one index per edition instead (search_index.py).
+        site = Path(config.site_dir)
+        write_indexes(site, LANGUAGE_ROOTS)
+        # Instant navigation reads the sitemap under `base` too; it lists every edition's pages.
+        for root in filter(None, LANGUAGE_ROOTS.values()):
+            (site / root / "sitemap.xml").write_bytes((site / "sitemap.xml").read_bytes())
 
 
 def on_serve(server, config, builder):

@@ -81,6 +81,10 @@ def test_the_toggle_cycles_system_light_dark_and_remembers_the_choice(site, open
     page.goto(site.url("gifts/"), wait_until="load")
     assert state(page)["scheme"] == "default" and state(page)["labels"] == [OPTIONS[1][1]]
     assert page.evaluate("document.querySelector('meta[name=theme-color]').content") == "#4051b5"
+    # The other edition keeps the choice too (its pages read their search index under ja/, but
+    # stored choices keep the site's scope: hooks.py).
+    page.goto(site.url("ja/gifts/"), wait_until="load")
+    assert state(page)["scheme"] == "default" and state(page)["stored"]["color"]["media"] == OPTIONS[1][0]
     assert not tab.problems, tab.problems
 
 
