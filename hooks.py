@@ -13,7 +13,7 @@ import posixpath
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File
 
 from explainer.chart_actions import chart_actions_markdown
@@ -295,17 +295,23 @@ def on_post_template(output, template_name, config):
     return without_head_alternates(output)  # the 404 page
 
 
-@event_priority(-100)  # after mkdocs-static-i18n's, which builds the other editions and merges the index
-def on_post_build(config) -> None:
+def _write_social_cards(config) -> None:
     write_cards(_state["cards"], Path(config.site_dir), site_name=config.site_name)
-    if not config.plugins["i18n"].building:
-        # The outermost pass, after mkdocs-static-i18n built the other editions and merged their
-        # search entries into one index: one index per edition instead (search_index.py).
-        site = Path(config.site_dir)
-        write_indexes(site, LANGUAGE_ROOTS)
-        # Instant navigation reads the sitemap under `base` too; it lists every edition's pages.
-        for root in filter(None, LANGUAGE_ROOTS.values()):
-            (site / root / "sitemap.xml").write_bytes((site / "sitemap.xml").read_bytes())
+
+
+@event_priority(-100)  # after mkdocs-static-i18n's, which builds the other editions and merges the index
+def _split_search_index(config) -> None:
+    if config.plugins["i18n"].building:
+        return  # an inner pass: the merged index is written when the outermost pass ends
+    # One index per edition instead of the merged one (search_index.py).
+    site = Path(config.site_dir)
+    write_indexes(site, LANGUAGE_ROOTS)
+    # Instant navigation reads the sitemap under `base` too; it lists every edition's pages.
+    for root in filter(None, LANGUAGE_ROOTS.values()):
+        (site / root / "sitemap.xml").write_bytes((site / "sitemap.xml").read_bytes())
+
+
+on_post_build = CombinedEvent(_write_social_cards, _split_search_index)
 
 
 def on_serve(server, config, builder):

@@ -129,14 +129,3 @@ def test_japanese_cards_have_no_missing_glyphs(site):
             assert not missing_glyphs(text, _font(32, "ja")), (ja, key)
     # The check itself sees a character the font cannot draw.
     assert missing_glyphs("石破\U0001f9ff", _font(32, "ja")) == {"\U0001f9ff"}
-
-
-def test_search_index_holds_both_editions(site):
-    import json
-
-    index = json.loads((site.dir / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert set(index["config"]["lang"]) >= {"en", "ja"}
-    japanese = {d["location"] for d in index["docs"] if "関税" in d["text"]}
-    assert any(loc.startswith("ja/demands/") for loc in japanese)
-    defense = {d["location"] for d in index["docs"] if "防衛費" in d["text"]}
-    assert any(loc.startswith("ja/demands/") for loc in defense)

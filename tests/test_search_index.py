@@ -41,3 +41,6 @@ def test_each_edition_searches_its_own_pages(site):
         assert pages == {url for url in site.page_urls if url.startswith(japanese) == (lang == "ja")}
         if lang == "ja":
             assert all(JAPANESE.search(doc["text"]) for doc in index["docs"] if doc["text"])
+            # Japanese words find the Japanese pages: tariffs and defence spending on the demands page.
+            for word in ("関税", "防衛費"):
+                assert any(d["location"].startswith("demands/") for d in index["docs"] if word in d["text"])

@@ -20,10 +20,12 @@ HEADER_TITLE = {"en": "Ishiba meets Trump", "ja": "石破・トランプ会談"}
 
 
 def switch_language(page, lang: str) -> None:
-    # The list opens on hover; the link is what a reader's tap or click follows.
-    page.locator(".md-select").first.hover()
+    # As a keyboard reader does: focus opens the list, Enter follows the link. (A pointer's hover
+    # opens it with a transition that can move the link under the click.)
+    link = page.locator(f'.md-select__link[hreflang="{lang}"]')
+    link.focus()
     with page.expect_navigation(wait_until="load"):
-        page.locator(f'.md-select__link[hreflang="{lang}"]').click()
+        link.press("Enter")
 
 
 def landed(page) -> dict:
