@@ -1,7 +1,7 @@
 """One search index per edition.
 
 mkdocs-static-i18n merges both editions into one ``search/search_index.json``, and Material's search
-worker loads it on every page: 45 KB gzip, of which an English page needs 19, plus lunr's Japanese
+worker loads it on every page: 44 KB gzip, of which an English page needs 18, plus lunr's Japanese
 tokenizer (four files, 13 KB) that only Japanese text needs (issue 14, BENCHMARKS.md). Here each
 edition gets its own index, at ``search/search_index.json`` under its root: Material fetches the index
 under its ``base``, which hooks.py points at the edition's root on the Japanese pages. Search then
