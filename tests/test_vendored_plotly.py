@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from plotly.offline import get_plotlyjs_version
 
+from explainer.vendor_plotly import REPLACEMENTS, VendorError, without_third_party_urls
 from tests.helpers import ROOT
 
 VENDOR = ROOT / "docs" / "assets" / "javascripts" / "vendor"
@@ -23,18 +25,14 @@ def test_basic_bundle_matches_plotly_py():
     assert (VENDOR / f"plotly-basic-{version}.LICENSE.txt").is_file()
 
 
-# Every absolute URL inside the vendored bundle, reviewed. None is fetched by this site: the browser
-# tests block and record any off-origin request with the interactive chart active and see none.
-REVIEWED_URLS = {
-    "https://cdn.plot.ly/un/": "topojsonURL default, used only by geo traces, which the basic bundle lacks",
-    "https://cloud.plotly.com/newchart": "Chart Studio default (plotlyServerURL): deficit-chart.js blanks it",
-    "https://plotly.com/": "modebar logo link, hidden by displaylogo: false",
-    "https://plotly.com/javascript/animations/": "text of an error message",
-    "https://github.com/voidqk/polybooljs": "licence comment",
-    "https://github.com/d3/d3-time-format/tree/v2.2.3": "licence comment",
-    "https://github.com/d3/d3-format/tree/v1.4.5": "licence comment",
-    "http://syntheti.cc": "licence comment",
-    "http://getify.mit-license.org": "licence comment",
+# The absolute URLs left in the vendored bundle: its licence notices, which the licences ask to
+# keep and no browser fetches. The ones in plotly.js's code are taken out when it is vendored
+# (explainer/vendor_plotly.py); the browser tests also block and record any off-origin request with
+# the interactive chart active, and see none.
+LICENCE_NOTICE_URLS = {
+    "https://github.com/voidqk/polybooljs",
+    "http://syntheti.cc",
+    "http://getify.mit-license.org",
 }
 XML_NAMESPACES = {
     "http://www.w3.org/2000/svg",
@@ -45,11 +43,23 @@ XML_NAMESPACES = {
 }
 
 
-def test_bundle_urls_are_reviewed():
-    """A bundle update that brings a new third-party URL fails here until someone reviews it."""
+def test_the_bundle_names_no_server_but_in_licence_notices():
+    """A bundle vendored without explainer/vendor_plotly.py, or a plotly.js that brings a new URL,
+    fails here until someone reviews it."""
     bundle = next(VENDOR.glob("plotly-basic-*.min.js")).read_text(encoding="utf-8")
     found = set(re.findall(r"https?://[A-Za-z0-9./_-]+", bundle)) - XML_NAMESPACES
-    assert found == set(REVIEWED_URLS)
+    assert found == LICENCE_NOTICE_URLS
+    for url in LICENCE_NOTICE_URLS:
+        line = next(line for line in bundle.splitlines() if url in line)
+        assert re.match(r"\s*(\*|MIT License:)", line), line  # inside the licence comment block
+    assert without_third_party_urls(bundle) == bundle
+    assert not [upstream for upstream in REPLACEMENTS if upstream in bundle]
+
+
+def test_vendoring_stops_when_plotly_changes_a_url_it_rewrites():
+    bundle = 'a={dflt:"https://cdn.plot.ly/un/"}'
+    with pytest.raises(VendorError, match="no longer holds"):
+        without_third_party_urls(bundle)
 
 
 def test_the_chart_config_switches_off_every_route_to_plotly_servers():
