@@ -69,6 +69,27 @@ def test_page_dates_come_from_git_history(tmp_path):
     assert dates.modified == datetime(2025, 3, 4, 12, tzinfo=UTC)
 
 
+def test_page_dates_follow_a_renamed_page(tmp_path):
+    # A page keeps its first publication date when it moves (here into a folder, under a name git
+    # would quote without -z); a second page's commits do not date it.
+    old, new = tmp_path / "docs" / "draft.md", tmp_path / "docs" / "ja" / "ページ.md"
+    old.parent.mkdir()
+    _git(tmp_path, "init", "-q", when="2025-01-01T00:00:00+00:00")
+    steps = [
+        ("2025-01-02T10:00:00+00:00", lambda: old.write_text("a page\n" * 20)),
+        ("2025-02-03T10:00:00+00:00", lambda: (new.parent.mkdir(), old.rename(new))),
+        ("2025-03-04T12:00:00+00:00", lambda: new.write_text("a page\n" * 20 + "one more line\n")),
+        ("2025-04-05T12:00:00+00:00", lambda: (tmp_path / "docs" / "other.md").write_text("x\n")),
+    ]
+    for when, change in steps:
+        change()
+        _git(tmp_path, "add", "-A", ".", when=when)
+        _git(tmp_path, "commit", "-q", "-m", when, when=when)
+    dates = page_dates_module.page_dates.__wrapped__(new)
+    assert dates.published == datetime(2025, 1, 2, 10, tzinfo=UTC)
+    assert dates.modified == datetime(2025, 3, 4, 12, tzinfo=UTC)
+
+
 def test_page_dates_fall_back_to_source_date_epoch(tmp_path, monkeypatch):
     page = tmp_path / "page.md"
     page.write_text("not in git\n")
