@@ -93,3 +93,38 @@ def test_bad_input_names_file_line_and_problem(tmp_path, case, content, line, fr
 )
 def test_harmless_variants_give_the_same_partners(tmp_path, case, transform):
     assert load_deficits(write(tmp_path, transform(GOOD))) == load_deficits()
+
+
+def test_frictionless_verdict_is_remembered_for_the_same_table_only(tmp_path, monkeypatch):
+    # Warm builds skip Frictionless (0.7 s) for a table it has passed; any change is validated again,
+    # and a table it rejects is never remembered.
+    import frictionless
+
+    from explainer import deficits_data
+
+    validated = tmp_path / "validated"
+    monkeypatch.setattr(deficits_data, "VALIDATED_DIR", validated)
+    calls = []
+    real_validate = frictionless.Package.validate
+
+    def counted(self, *args, **kwargs):
+        calls.append(1)
+        return real_validate(self, *args, **kwargs)
+
+    monkeypatch.setattr(frictionless.Package, "validate", counted)
+    path = write(tmp_path, GOOD)
+    partners = load_deficits(path)
+    assert len(calls) == 1 and len(list(validated.iterdir())) == 1
+    assert load_deficits(path) == partners
+    assert len(calls) == 1
+
+    path.write_bytes(GOOD.replace(b"295.4", b"295.5"))
+    load_deficits(path)
+    assert len(calls) == 2
+
+    bad = write(tmp_path, HEADER + b"China,planet,295.4,S1\n", "bad.csv")
+    for attempt in (3, 4):
+        with pytest.raises(DataError, match="unknown partner_type 'planet'"):
+            load_deficits(bad)
+        assert len(calls) == attempt
+    assert len(list(validated.iterdir())) == 2
