@@ -15,6 +15,7 @@ entry when Chromium is available, or stops the build with one message naming the
 from __future__ import annotations
 
 import ast
+import functools
 import hashlib
 import json
 import logging
@@ -54,9 +55,16 @@ class CacheEntryError(ValueError):
     """One file of a cache entry fails verification; the message names the file and the problem."""
 
 
-def _imported_package_modules(path: Path, package: str) -> set[str]:
+def _imported_package_modules(path: Path, package: str) -> frozenset[str]:
+    return _imports_in(path.read_bytes(), str(path), package)
+
+
+# Keyed by the source itself: each language's build asks again, and parsing ~20 modules is most of
+# the key's cost.
+@functools.cache
+def _imports_in(source: bytes, filename: str, package: str) -> frozenset[str]:
     names: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_bytes(), filename=str(path))):
+    for node in ast.walk(ast.parse(source, filename=filename)):
         if isinstance(node, ast.Import):
             names.update(a.name.split(".")[1] for a in node.names if a.name.startswith(f"{package}."))
         elif isinstance(node, ast.ImportFrom):
@@ -66,7 +74,7 @@ def _imported_package_modules(path: Path, package: str) -> set[str]:
                 names.add(node.module.split(".")[1])
             elif node.level == 1 and node.module:
                 names.add(node.module.split(".")[0])
-    return names
+    return frozenset(names)
 
 
 def drawing_modules(package_dir: Path = PACKAGE_DIR) -> list[Path]:
