@@ -158,9 +158,12 @@ def set_scheme(page, scheme: str) -> None:
 def navigate_instantly(page, path: str) -> None:
     """Follow the sidebar's link to ``path`` (e.g. "gifts/") and check that Material's instant navigation
     swapped the page in place (a marker on window survives) instead of loading a new one."""
-    page.evaluate("window.sameDocument = true")
+    page.evaluate("window.sameDocument = true; window.previousArticle = document.querySelector('article')")
     page.locator(f'.md-sidebar--primary a.md-nav__link[href$="/{path}"]').first.click()
     page.wait_for_url(f"**/{path}")
+    # The URL changes on the click; the new page's content arrives after its fetch. Until then
+    # locators find the old page's elements, which the swap then detaches.
+    page.wait_for_function("document.querySelector('article') !== window.previousArticle")
     page.locator("article h1").first.wait_for()
     assert page.evaluate("window.sameDocument === true"), "navigation was not instant"
 

@@ -11,7 +11,16 @@ from explainer.chart_theme import PALETTES
 from explainer.deficits_data import load_deficits
 from explainer.deficits_table import plotted_csv
 from tests.browser.conftest import DESKTOP, PHONE
-from tests.helpers import CHART, READ_PLOT, activate, open_live_chart, plotted_values, rgb, set_scheme
+from tests.helpers import (
+    CHART,
+    READ_PLOT,
+    activate,
+    navigate_instantly,
+    open_live_chart,
+    plotted_values,
+    rgb,
+    set_scheme,
+)
 
 
 def focus_before_the_chart(page) -> None:
@@ -94,10 +103,8 @@ def test_instant_navigation_away_and_back_redraws_cleanly(open_page):
     assert main_svg_position == "absolute"  # plotly.js's own stylesheet is applied
 
     for _ in range(2):
-        page.locator(".md-sidebar--primary a", has_text="Fact check").click()
-        page.wait_for_url("**/fact-check/")
-        page.locator(".md-sidebar--primary a", has_text="The deficit chart").click()
-        page.wait_for_url("**/deficit-chart/")
+        navigate_instantly(page, "fact-check/")
+        navigate_instantly(page, "deficit-chart/")
         activate(page)
 
     assert page.evaluate("window.__sameDocument") is True, "navigation should be instant, not a reload"
