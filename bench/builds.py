@@ -54,6 +54,7 @@ def time_builds(workdir: Path, builds: int) -> dict:
         timings["plain"].append(mkdocs_build(project, out, site_url, config))
         timings["warm"].append(mkdocs_build(project, out, site_url))
         shutil.rmtree(project / "chart-cache")
-        shutil.rmtree(project / "build" / "social-cache", ignore_errors=True)
+        for cache in ("social-cache", "templates", "validated"):
+            shutil.rmtree(project / "build" / cache, ignore_errors=True)
         timings["cold"].append(mkdocs_build(project, out, site_url))
     return {k: statistics.median(v) for k, v in timings.items()}

@@ -234,9 +234,10 @@ in ms; KB transferred on load, gzip.
 
 ### Build time
 
-Warm: the chart cache is in place (the normal case). Cold: no cached chart images or social cards,
-so kaleido renders the static images through Chromium. Plain: `mkdocs build` of the same pages
-without the hooks.
+Warm: the build's caches are in place (the normal case): chart images, social cards, compiled
+templates, the data table's validation. Cold: none of them, so kaleido renders the static images
+through Chromium. Plain: `mkdocs build` of the same pages without the hooks (and so without their
+caches).
 
 {builds_table(run)}
 
