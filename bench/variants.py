@@ -197,6 +197,14 @@ def stylesheets_as_files(page: str, site: Path) -> str:
     return page
 
 
+def palette_stylesheet_as_file(page: str, site: Path) -> str:
+    """Material's palette stylesheet linked as a file, as Material links it (inline since run 7)."""
+    (palette,) = (site / "assets" / "stylesheets").glob("palette.*.min.css")
+    uri = palette.relative_to(site).as_posix()
+    up = re.search(r'href="((?:\.\./)*)assets/stylesheets/main\.', page).group(1)
+    return page.replace(inlined(uri, page, site), f'<link rel="stylesheet" href="{up}{uri}">', 1)
+
+
 def materials_palette(page: str, site: Path) -> str:
     """Material's palette component instead of palette.js, as before issue 14."""
     page = without_inlined(PALETTE_JS)(page, site)
@@ -267,6 +275,7 @@ COSTS: dict[str, Callable[[str, Path], str]] = {
     "− site.css": without_inlined("assets/stylesheets/site.css"),
     "− chart-theme.css": without_inlined("assets/stylesheets/chart-theme.css"),
     "small stylesheets as files": stylesheets_as_files,
+    "Material's palette stylesheet as a file": palette_stylesheet_as_file,
     "− Material's JavaScript (bundle)": without_script(r"bundle\.[^\"]+"),
 }
 

@@ -7,11 +7,16 @@ the first page's <head> styles, and every page carries the same ones, so both pa
 pages are styled alike. The two start-up scripts must run at their place in the page, before the
 rest of it is parsed (see each file), without a request. The files are still published, for the
 404 page and for anyone who links them.
+
+Material's palette stylesheet (2.3 KB gzip, linked because the site has a palette toggle) goes inline
+too: as a file it was the one render-blocking request beside main.css, and inline the first paint
+came ~150 ms sooner in Lighthouse's simulation (BENCHMARKS.md, run 6).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 INLINE_STYLESHEETS = (
     "assets/stylesheets/site.css",
@@ -19,6 +24,8 @@ INLINE_STYLESHEETS = (
     "assets/stylesheets/reuse.css",
     "assets/stylesheets/print.css",
 )
+# Material names its palette stylesheet by a hash of its content, so each release has a new name.
+MATERIAL_PALETTE = re.compile(r"assets/stylesheets/palette\.[0-9a-f]+\.min\.css")
 # Linked from overrides/main.html (head), overrides/partials/javascripts/palette.html and
 # overrides/partials/alternate.html (header).
 INLINE_SCRIPTS = (
@@ -30,6 +37,8 @@ INLINE_SCRIPTS = (
 
 # A file's leading comment is for its maintainers: it stays in the published file, out of every page.
 _LEADING_COMMENT = re.compile(r"\A\s*/\*.*?\*/\s*", re.DOTALL)
+# A minified file's source-map comment names its map relative to the file, not to the page.
+_SOURCE_MAP = re.compile(r"\s*/\*# sourceMappingURL=[^*]*\*/\s*\Z")
 
 # How each kind is linked in the page, and how it travels inline.
 _STYLESHEET = ('<link rel="stylesheet" href="{}">', "<style>{}</style>")
@@ -50,5 +59,18 @@ def inline_assets(html: str, stylesheets: dict[str, str], scripts: dict[str, str
 
 
 def inline_text(text: str) -> str:
-    """What of a stylesheet or script travels inline: the file without its leading ``/* */`` comment."""
-    return _LEADING_COMMENT.sub("", text, count=1)
+    """What of a stylesheet or script travels inline: the file without its leading ``/* */`` comment
+    (or, for a minified file, its source-map comment)."""
+    return _SOURCE_MAP.sub("", _LEADING_COMMENT.sub("", text, count=1), count=1)
+
+
+def stylesheets_to_inline(published: Iterable[str]) -> tuple[str, ...]:
+    """The site's INLINE_STYLESHEETS and Material's palette stylesheet, found among ``published`` URIs."""
+    palettes = [uri for uri in published if MATERIAL_PALETTE.fullmatch(uri)]
+    if len(palettes) != 1:
+        raise ValueError(
+            f"expected one Material palette stylesheet matching {MATERIAL_PALETTE.pattern}, found "
+            f"{palettes or 'none'}; if Material renamed it, "
+            "update MATERIAL_PALETTE in explainer/inline_assets.py"
+        )
+    return (*INLINE_STYLESHEETS, *palettes)

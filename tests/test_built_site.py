@@ -265,6 +265,9 @@ def test_small_stylesheets_and_start_up_scripts_travel_inline_with_every_page(si
         folder: [inline_text((assets / folder / name).read_text()) for name in names]
         for folder, names, *_ in INLINED
     }
+    (main_css,) = (assets / "stylesheets").glob("main.*.min.css")
+    (palette,) = (assets / "stylesheets").glob("palette.*.min.css")
+    palette_css = inline_text(palette.read_text())
     for url in site.page_urls:
         soup = site.soup(url)
         for folder, names, as_files, attribute, inline in INLINED:
@@ -274,3 +277,7 @@ def test_small_stylesheets_and_start_up_scripts_travel_inline_with_every_page(si
             assert all(text in inlined for text in texts[folder]), url
         # Material mounts its palette component on this attribute (and restyles the page three times).
         assert not soup.select('[data-md-component="palette"]'), url
+        # Material's palette stylesheet travels inline too: main.css is the one render-blocking file.
+        linked = [tag["href"].rsplit("/", 1)[-1] for tag in soup.select('link[rel="stylesheet"]')]
+        assert linked == [main_css.name], url
+        assert palette_css in [tag.string for tag in soup.select("head style")], url
