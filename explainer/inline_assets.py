@@ -10,7 +10,7 @@ rest of it is parsed (see each file), without a request. The files are still pub
 
 Material's palette stylesheet (2.3 KB gzip, linked because the site has a palette toggle) goes inline
 too: as a file it was the one render-blocking request beside main.css, and inline the first paint
-came ~150 ms sooner in Lighthouse's simulation (BENCHMARKS.md, run 6).
+came ~150 ms sooner in Lighthouse's simulation (BENCHMARKS.md, run 7).
 """
 
 from __future__ import annotations
