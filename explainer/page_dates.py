@@ -63,10 +63,12 @@ def _history(toplevel: Path) -> tuple[tuple[str, tuple[tuple[str, ...], ...]], .
 def _git_dates(path: Path) -> list[str]:
     """Committer dates (ISO 8601), newest first, of the commits that touched ``path``, following
     renames as `git log --follow` does."""
+    # Resolved first: a page reached through a symlink is dated by the checkout that holds it.
+    path = path.resolve()
     toplevel = _toplevel(path.parent)
     if toplevel is None:
         return []
-    name = path.resolve().relative_to(toplevel.resolve()).as_posix()
+    name = path.relative_to(toplevel.resolve()).as_posix()
     dates = []
     for date, changes in _history(toplevel):
         for status, *paths in changes:
