@@ -7,6 +7,7 @@ import platform
 from pathlib import Path
 
 from bench.lighthouse import CHROMIUM
+from bench.variants import KEEPS_READERS_FEATURES, LADDER
 from explainer.processes import run_captured
 from tests.test_byte_budgets import JAPANESE_TEXT_PAGE_BUDGET, TEXT_PAGE_BUDGET, text_page_budget
 
@@ -160,6 +161,8 @@ def costs_table(run: dict) -> str:
         return "_No cost variants in this run._"
     rows = []
     for name, row in costs.items():
+        if name in run.get("ladder", ()):
+            continue  # in the ladder's own table
         delta = [fmt(row[k] - built[k], sign=True) for k in ("Perf", "TBT ms", "LCP ms", "FCP ms")]
         delta.append(fmt(row["KB"] - built["KB"], 1, sign=True))
         rows.append(
@@ -171,6 +174,35 @@ def costs_table(run: dict) -> str:
             ]
         )
     header = ["Variant", "Perf", "TBT", "LCP", "FCP", "KB", "Δ perf", "Δ TBT", "Δ LCP", "Δ FCP", "Δ KB"]
+    return table(header, rows)
+
+
+KEEPS_ONLY_READERS_FEATURES = list(LADDER)[KEEPS_READERS_FEATURES - 1]
+
+
+def ladder_table(run: dict) -> str:
+    """Each rung against the rung above it; the last line is the stock twin against the last rung."""
+    costs, names = run["costs"], run.get("ladder", [])
+    twin = run["anchors"].get(f"stock|{run['cost_page']}")
+    if not names or "as built" not in costs:
+        return "_The ladder was not run (`--ladder`)._"
+    keys = ("Perf", "TBT ms", "LCP ms", "FCP ms")
+    steps = [("as built", costs["as built"])] + [(n, costs[n]) for n in names if n in costs]
+    if twin:
+        steps.append(("stock twin (not a rung: the twin's own page)", twin))
+    rows, above = [], None
+    for name, row in steps:
+        delta = ["", "", "", "", ""]
+        if above:
+            delta = [fmt(row[k] - above[k], sign=True) for k in keys] + [
+                fmt(row["KB"] - above["KB"], 1, sign=True)
+            ]
+        label = (
+            f"**{name}** (what the issue keeps, and no more)" if name == KEEPS_ONLY_READERS_FEATURES else name
+        )
+        rows.append([label, *(fmt(row[k]) for k in keys), fmt(row["KB"], 1), *delta])
+        above = row
+    header = ["Rung", "Perf", "TBT", "LCP", "FCP", "KB", "Δ perf", "Δ TBT", "Δ LCP", "Δ FCP", "Δ KB"]
     return table(header, rows)
 
 
@@ -231,6 +263,17 @@ in ms; KB transferred on load, gzip.
 Δ against "as built" in the same run; negative Δ TBT or Δ LCP means the thing costs that much.
 
 {costs_table(run)}
+
+### The ladder: /{run["cost_page"]} taken down to its stock twin, one thing at a time
+
+Each rung is the rung above it with one more thing taken out of the page; Δ is against the rung
+above, so the column sums telescope to the whole distance from the page as built to the last rung.
+What the issue asks to keep (instant navigation, dark mode, the glossary, the lazy chart; search is
+Material's and stays on every rung) goes last, so the rung in bold is the page with only those.
+The last line compares the stock twin's own page with the last rung: what is left between them is
+markup, not a feature (the logo as an image; see "Run 9" below for what that does to the estimate).
+
+{ladder_table(run)}
 
 ### Build time
 

@@ -75,6 +75,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cost-page", default="", help="the page the cost variants edit (default: home)")
     parser.add_argument("--costs", nargs="*", choices=list(variants.COSTS), help="cost variants to run")
     parser.add_argument("--only-costs", action="store_true", help="skip the anchors, builds and baseline")
+    parser.add_argument(
+        "--ladder",
+        action="store_true",
+        help="also run the ladder: the cost page stripped one thing more per rung, down to its stock twin",
+    )
     parser.add_argument("--mode", choices=("mobile", "desktop"), default="mobile")
     parser.add_argument("--output", type=Path, default=ROOT / "BENCHMARKS.md")
     parser.add_argument("--report-only", action="store_true", help="rewrite the report from the last run")
@@ -115,7 +120,10 @@ def main(argv: list[str] | None = None) -> int:
                 targets[(name, page)] = (www, ports[name], page)
         # The embeddable chart is left out of the sitemap (noindex) and has no stock twin: the site only.
         targets[("site", EMBED_PAGE)] = (site_www, ports["site"], EMBED_PAGE)
-    cost_ports = {name: free_port() for name in args.costs or list(variants.COSTS)}
+    cost_names = list(args.costs or ([] if args.ladder else variants.COSTS))
+    if args.ladder:
+        cost_names += [n for n in ("as built", *variants.LADDER) if n not in cost_names]
+    cost_ports = {name: free_port() for name in cost_names}
     cost_origins = {name: f"http://127.0.0.1:{port}/" for name, port in cost_ports.items()}
     site_origin = f"http://127.0.0.1:{ports['site']}/"
     copies = variants.build_costs(site_www, RESULTS, args.cost_page, cost_origins, site_origin)
@@ -146,12 +154,18 @@ def main(argv: list[str] | None = None) -> int:
         "cost_page": args.cost_page,
         "anchors": {f"{n}|{p}": row for (n, p), row in medians.items() if n != "cost"},
         "costs": {p: row for (n, p), row in medians.items() if n == "cost"},
+        "ladder": [name for name in variants.LADDER if name in cost_names],
         "baseline": {p: row for (_, p), row in baseline.items()},
     }
     if args.only_costs and LAST_RUN.exists():
         # Keep the anchors of the last full run; say in the report that the costs are newer.
         previous = json.loads(LAST_RUN.read_text(encoding="utf-8"))
-        run = {**previous, "costs": run["costs"], "costs_run": {k: run[k] for k in ("started", "command")}}
+        run = {
+            **previous,
+            "costs": run["costs"],
+            "ladder": run["ladder"],
+            "costs_run": {k: run[k] for k in ("started", "command")},
+        }
     LAST_RUN.write_text(json.dumps(run, indent=2, ensure_ascii=False), encoding="utf-8")
     write_report(run, args.output)
     print(f"Wrote {args.output}", flush=True)

@@ -18,7 +18,7 @@ from explainer.search_index import INDEX
 from tests.helpers import ROOT, SUBPATH
 
 STOCK_TWIN_HOOK = Path(__file__).resolve().parent / "stock_twin_hook.py"
-EARLY_START_JS, PALETTE_JS = INLINE_SCRIPTS[:2]
+EARLY_START_JS, PALETTE_JS, LANGUAGE_SWITCH_JS = INLINE_SCRIPTS
 
 # --- the anchors ------------------------------------------------------------------------------
 
@@ -222,7 +222,7 @@ def materials_language_switch(page: str, site: Path) -> str:
     icon = '<link rel="icon"'
     if icon not in page:
         raise ValueError("cost variant: the page has no favicon link to put the alternates before")
-    (site / "ja" / "sitemap.xml").write_bytes((site / "sitemap.xml").read_bytes())
+    replace_file(site / "ja" / "sitemap.xml", (site / "sitemap.xml").read_text(encoding="utf-8"))
     links = "".join(
         f'<link rel="alternate" href="{root}{prefix}" hreflang="{lang}">\n'
         for lang, prefix in (("en", ""), ("ja", "ja/"))
@@ -278,6 +278,86 @@ COSTS: dict[str, Callable[[str, Path], str]] = {
     "Material's palette stylesheet as a file": palette_stylesheet_as_file,
     "− Material's JavaScript (bundle)": without_script(r"bundle\.[^\"]+"),
 }
+
+
+# --- the ladder: from the site down to its stock twin, one thing at a time ---------------------
+# Each rung takes one more thing out of the page than the rung before, so the rungs' differences add
+# up to the whole distance from the site to the last rung. What the issue asks to keep (instant
+# navigation, dark mode, the glossary, search, the lazy chart) goes last: the rung before them is
+# the page with only those, the cheapest the page can be while keeping them.
+
+
+def without_head_extras(page: str, site: Path) -> str:
+    """The structured data and the social-card meta tags."""
+    page = remove_tag(r'<script type="application/ld\+json">.*?</script>')(page, site)
+    return re.sub(r'\s*<meta (?:property="og:|name="twitter:)[^>]*>', "", page)
+
+
+def without_page_meta(page: str, site: Path) -> str:
+    """The "About this page" box (date, report an error, share, cite, reuse) and share.js."""
+    page = remove_tag(r'<aside class="page-meta\b.*?</aside>')(page, site)
+    return without_script(r"share\.js")(page, site)
+
+
+def without_language_switch(page: str, site: Path) -> str:
+    """The header's language selector and language-switch.js (the footer's line went with the box)."""
+    page = without_inlined(LANGUAGE_SWITCH_JS)(page, site)
+    selector = r'<div class="md-header__option">\s*<div class="md-select">.*?</ul>\s*</div>\s*</div>\s*</div>'
+    return remove_tag(selector)(page, site)
+
+
+def without_site_stylesheets(page: str, site: Path) -> str:
+    for uri in INLINE_STYLESHEETS:
+        page = without_inlined(uri)(page, site)
+    return page
+
+
+def without_palette(page: str, site: Path) -> str:
+    """The palette toggle, palette.js and Material's palette stylesheet (the twin has no palette)."""
+    page = without_inlined(PALETTE_JS)(page, site)
+    page = remove_tag(r'<form class="md-header__option">.*?</form>')(page, site)
+    (palette,) = (site / "assets" / "stylesheets").glob("palette.*.min.css")
+    page = without_inlined(palette.relative_to(site).as_posix())(page, site)
+    return remove_tag(r'<meta name="color-scheme"[^>]*>')(page, site)
+
+
+def without_instant_navigation(page: str, site: Path) -> str:
+    """navigation.instant, and early-start.js, which does its start-up work early (and swaps no-js)."""
+    return without_inlined(EARLY_START_JS)(without_feature("navigation.instant")(page, site), site)
+
+
+KEPT_FEATURES = "navigation.instant"  # the one feature in Material's list the issue keeps
+
+
+LADDER_STEPS: tuple[tuple[str, Callable[[str, Path], str]], ...] = (
+    ("− structured data, social meta", without_head_extras),
+    (
+        "− the features the issue does not keep (toc.follow, search.highlight, navigation.top, …)",
+        edit_features(lambda features: [f for f in features if f == KEPT_FEATURES]),
+    ),
+    ("− the 'About this page' box (share, cite, translation link) and share.js", without_page_meta),
+    ("− the header's language selector and its script", without_language_switch),
+    ("− the site's stylesheets (site, chart theme, reuse, print)", without_site_stylesheets),
+    ("− deficit-chart.js (the lazy chart)", without_script(r"deficit-chart\.js")),
+    ("− glossary.js (glossary definitions)", without_script(r"glossary\.js")),
+    ("− dark mode (toggle, palette.js, Material's palette stylesheet)", without_palette),
+    ("− navigation.instant and early-start.js", without_instant_navigation),
+)
+# The rung that keeps exactly what the issue asks to keep: every rung before the kept features.
+KEEPS_READERS_FEATURES = 5
+
+
+def ladder_rung(steps: int) -> Callable[[str, Path], str]:
+    def edit(page: str, site: Path) -> str:
+        for _, step in LADDER_STEPS[:steps]:
+            page = step(page, site)
+        return page
+
+    return edit
+
+
+LADDER = {f"rung {k}: {name}": ladder_rung(k) for k, (name, _) in enumerate(LADDER_STEPS, 1)}
+COSTS.update(LADDER)
 
 
 def slug(name: str) -> str:

@@ -1,0 +1,52 @@
+"""`make bench`'s cost variants and ladder: each edits the built page it names, in a copy.
+
+The bench is not run in CI (it takes Lighthouse half an hour), so a template change that moves what a
+variant edits would otherwise surface only then, as a variant that silently measures the page as built
+or as a crash mid-run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+from urllib.parse import urlparse
+
+from bench import variants
+
+
+def digests(root):
+    return {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_every_variant_edits_its_copy_and_leaves_the_site_alone(site, tmp_path):
+    served = site.dir.parent  # the server's root; the site is under the project subpath
+    before = digests(site.dir)
+    origin = "{0.scheme}://{0.netloc}/".format(urlparse(site.base_url))
+    origins = {name: f"http://variant-{i}.example/" for i, name in enumerate(variants.COSTS)}
+    copies = variants.build_costs(served, tmp_path, "", origins, origin)
+
+    page = (site.dir / "index.html").read_text(encoding="utf-8")
+    edited = {
+        name: (copies[name] / site.dir.name / "index.html")
+        .read_text(encoding="utf-8")
+        .replace(origins[name], origin)
+        for name in variants.COSTS
+    }
+    changed_elsewhere = {"one search index for both editions"}  # it edits the search index, not the page
+    unchanged = [
+        n for n, text in edited.items() if text == page and n != "as built" and n not in changed_elsewhere
+    ]
+    assert not unchanged, f"these variants measure the page as built: {unchanged}"
+    assert digests(site.dir) == before, "a variant wrote through a hard link into the built site"
+
+
+def test_each_rung_of_the_ladder_takes_something_more_out(site):
+    page = (site.dir / "index.html").read_text(encoding="utf-8")
+    sizes = [len(variants.ladder_rung(k)(page, site.dir)) for k in range(len(variants.LADDER_STEPS) + 1)]
+    assert all(a > b for a, b in itertools.pairwise(sizes)), sizes
+    last = variants.ladder_rung(len(variants.LADDER_STEPS))(page, site.dir)
+    # What the stock twin's page loads: Material's stylesheet and bundle, nothing of the site's.
+    assert last.count('rel="stylesheet"') == 1 and "<style>" not in last
+    assert [
+        s for s in ("glossary.js", "share.js", "deficit-chart.js", "navigation.instant") if s in last
+    ] == []
