@@ -11,8 +11,8 @@ for, so instant navigation's sitemap resolves as it does for readers.
     python -m bench.main_thread --runs 11 --pages '' deficit-chart/
     python -m bench.main_thread --runs 11 --ladder
 
-The ladder's rungs are far steadier here than in Lighthouse: a rung's TBT moved by ±250 ms between
-neighbouring rungs that differ by a few meta tags (run 8), while these sums move by a few ms.
+The ladder is steadier here than in Lighthouse, whose TBT moved by ±250 ms between neighbouring
+rungs that differ by a few meta tags (run 8); here a single rung is still ±~30 ms, the ends less.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from contextlib import ExitStack
 from pathlib import Path
 
 from bench.lighthouse import CHROME_FLAGS, CHROMIUM, serve
-from bench.variants import LADDER, slug
+from bench.variants import LADDER, cost_root
 from tests.helpers import SUBPATH
 
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -131,7 +131,7 @@ def built_port(root: Path) -> int:
 def ladder_sites() -> dict[str, Path]:
     """The last run's unedited copy of the cost page, each rung, and the stock twin, in that order."""
     names = ["as built", *LADDER]
-    sites = {name: RESULTS / f"www-cost-{slug(name)}" for name in names}
+    sites = {name: cost_root(RESULTS, name) for name in names}
     missing = [name for name, root in sites.items() if not root.exists()]
     if missing:
         raise SystemExit(f"no copy for {missing}: run `make bench BENCH_ARGS='--ladder …'` first")

@@ -7,7 +7,7 @@ import platform
 from pathlib import Path
 
 from bench.lighthouse import CHROMIUM
-from bench.variants import KEEPS_READERS_FEATURES, LADDER
+from bench.variants import KEEPS_ONLY_READERS_FEATURES
 from explainer.processes import run_captured
 from tests.test_byte_budgets import JAPANESE_TEXT_PAGE_BUDGET, TEXT_PAGE_BUDGET, text_page_budget
 
@@ -175,9 +175,6 @@ def costs_table(run: dict) -> str:
         )
     header = ["Variant", "Perf", "TBT", "LCP", "FCP", "KB", "Δ perf", "Δ TBT", "Δ LCP", "Δ FCP", "Δ KB"]
     return table(header, rows)
-
-
-KEEPS_ONLY_READERS_FEATURES = list(LADDER)[KEEPS_READERS_FEATURES - 1]
 
 
 def ladder_table(run: dict) -> str:

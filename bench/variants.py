@@ -197,12 +197,23 @@ def stylesheets_as_files(page: str, site: Path) -> str:
     return page
 
 
+def palette_stylesheet(site: Path) -> str:
+    """The URI of Material's palette stylesheet (its name carries a hash of its content)."""
+    (palette,) = (site / "assets" / "stylesheets").glob("palette.*.min.css")
+    return palette.relative_to(site).as_posix()
+
+
 def palette_stylesheet_as_file(page: str, site: Path) -> str:
     """Material's palette stylesheet linked as a file, as Material links it (inline since run 7)."""
-    (palette,) = (site / "assets" / "stylesheets").glob("palette.*.min.css")
-    uri = palette.relative_to(site).as_posix()
+    uri = palette_stylesheet(site)
     up = re.search(r'href="((?:\.\./)*)assets/stylesheets/main\.', page).group(1)
     return page.replace(inlined(uri, page, site), f'<link rel="stylesheet" href="{up}{uri}">', 1)
+
+
+def without_palette_toggle(page: str, site: Path) -> str:
+    """The palette toggle's form and palette.js."""
+    page = without_inlined(PALETTE_JS)(page, site)
+    return remove_tag(r'<form class="md-header__option">.*?</form>')(page, site)
 
 
 def materials_palette(page: str, site: Path) -> str:
@@ -263,9 +274,7 @@ COSTS: dict[str, Callable[[str, Path], str]] = {
     "− toc.follow": without_feature("toc.follow"),
     "− search.highlight": without_feature("search.highlight"),
     "− navigation.top": without_feature("navigation.top"),
-    "− palette toggle": lambda page, site: remove_tag(r'<form class="md-header__option">.*?</form>')(
-        without_inlined(PALETTE_JS)(page, site), site
-    ),
+    "− palette toggle": without_palette_toggle,
     "Material's palette component": materials_palette,
     "start-up work left to Material (head links, no-js)": without_inlined(EARLY_START_JS),
     "Material's language switch (sitemaps at start-up)": materials_language_switch,
@@ -314,10 +323,7 @@ def without_site_stylesheets(page: str, site: Path) -> str:
 
 def without_palette(page: str, site: Path) -> str:
     """The palette toggle, palette.js and Material's palette stylesheet (the twin has no palette)."""
-    page = without_inlined(PALETTE_JS)(page, site)
-    page = remove_tag(r'<form class="md-header__option">.*?</form>')(page, site)
-    (palette,) = (site / "assets" / "stylesheets").glob("palette.*.min.css")
-    page = without_inlined(palette.relative_to(site).as_posix())(page, site)
+    page = without_inlined(palette_stylesheet(site))(without_palette_toggle(page, site), site)
     return remove_tag(r'<meta name="color-scheme"[^>]*>')(page, site)
 
 
@@ -326,25 +332,27 @@ def without_instant_navigation(page: str, site: Path) -> str:
     return without_inlined(EARLY_START_JS)(without_feature("navigation.instant")(page, site), site)
 
 
-KEPT_FEATURES = "navigation.instant"  # the one feature in Material's list the issue keeps
+# The one feature in Material's list that the issue keeps.
+KEPT_FEATURE = "navigation.instant"
 
-
-LADDER_STEPS: tuple[tuple[str, Callable[[str, Path], str]], ...] = (
+# What the issue does not ask to keep, then what it keeps; Callable edits (page, site) -> page.
+NOT_KEPT_STEPS: tuple[tuple[str, Callable[[str, Path], str]], ...] = (
     ("− structured data, social meta", without_head_extras),
     (
         "− the features the issue does not keep (toc.follow, search.highlight, navigation.top, …)",
-        edit_features(lambda features: [f for f in features if f == KEPT_FEATURES]),
+        edit_features(lambda features: [f for f in features if f == KEPT_FEATURE]),
     ),
     ("− the 'About this page' box (share, cite, translation link) and share.js", without_page_meta),
     ("− the header's language selector and its script", without_language_switch),
     ("− the site's stylesheets (site, chart theme, reuse, print)", without_site_stylesheets),
+)
+KEPT_STEPS: tuple[tuple[str, Callable[[str, Path], str]], ...] = (
     ("− deficit-chart.js (the lazy chart)", without_script(r"deficit-chart\.js")),
     ("− glossary.js (glossary definitions)", without_script(r"glossary\.js")),
     ("− dark mode (toggle, palette.js, Material's palette stylesheet)", without_palette),
     ("− navigation.instant and early-start.js", without_instant_navigation),
 )
-# The rung that keeps exactly what the issue asks to keep: every rung before the kept features.
-KEEPS_READERS_FEATURES = 5
+LADDER_STEPS = NOT_KEPT_STEPS + KEPT_STEPS
 
 
 def ladder_rung(steps: int) -> Callable[[str, Path], str]:
@@ -358,10 +366,17 @@ def ladder_rung(steps: int) -> Callable[[str, Path], str]:
 
 LADDER = {f"rung {k}: {name}": ladder_rung(k) for k, (name, _) in enumerate(LADDER_STEPS, 1)}
 COSTS.update(LADDER)
+# The rung that keeps what the issue asks to keep, and nothing more.
+KEEPS_ONLY_READERS_FEATURES = list(LADDER)[len(NOT_KEPT_STEPS) - 1]
 
 
 def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+def cost_root(workdir: Path, name: str) -> Path:
+    """Where build_costs puts the copy of the site for one variant."""
+    return workdir / f"www-cost-{slug(name)}"
 
 
 def build_costs(
@@ -374,7 +389,7 @@ def build_costs(
     fail), making a variant look cheaper than the site."""
     roots = {}
     for name, origin in origins.items():
-        www = workdir / f"www-cost-{slug(name)}"
+        www = cost_root(workdir, name)
         shutil.rmtree(www, ignore_errors=True)
         shutil.copytree(site_www, www, copy_function=os.link)
         target = www / SUBPATH / page / "index.html"
