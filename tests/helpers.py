@@ -113,9 +113,9 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve_directory(root: Path):
+def serve_directory(root: Path, handler_class: type[_Handler] = _Handler):
     """Serve ``root`` over HTTP on loopback; yields the server's origin URL with a slash."""
-    handler = functools.partial(_Handler, directory=str(root))
+    handler = functools.partial(handler_class, directory=str(root))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
@@ -155,9 +155,23 @@ def set_scheme(page, scheme: str) -> None:
     page.wait_for_function(f"document.body.dataset.mdColorScheme === '{scheme}'")
 
 
+# Material's instant navigation takes a click only once it has read the sitemap (which it requests as
+# the page starts, not before `load`); a click before that is an ordinary page load, for a reader too.
+# The request's end is the last sign the page gives: parsing it takes a few more tasks.
+SITEMAP_READ = "performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('/sitemap.xml'))"
+SITEMAP_PARSED_MS = 300
+
+
+def wait_for_instant_navigation(page) -> None:
+    """Return once Material's instant navigation is ready to take a click."""
+    page.wait_for_function(SITEMAP_READ)
+    page.wait_for_timeout(SITEMAP_PARSED_MS)
+
+
 def navigate_instantly(page, path: str) -> None:
     """Follow the sidebar's link to ``path`` (e.g. "gifts/") and check that Material's instant navigation
     swapped the page in place (a marker on window survives) instead of loading a new one."""
+    wait_for_instant_navigation(page)
     page.evaluate("window.sameDocument = true; window.previousArticle = document.querySelector('article')")
     page.locator(f'.md-sidebar--primary a.md-nav__link[href$="/{path}"]').first.click()
     page.wait_for_url(f"**/{path}")

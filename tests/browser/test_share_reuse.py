@@ -12,7 +12,7 @@ import pytest
 from explainer.chart_theme import PALETTES
 from explainer.embed_code import FALLBACK_HEIGHT
 from tests.browser.conftest import DESKTOP, PHONE
-from tests.helpers import rgb, serve_directory
+from tests.helpers import rgb, serve_directory, wait_for_instant_navigation
 
 EMBED_CODE = ".deficit-chart__embed-code"
 FRAME = "iframe[data-ishiba-trump-embed]"
@@ -213,6 +213,7 @@ def test_printed_pages_are_clean(site, visit, tmp_path, artifacts, path, max_pag
 def test_instant_navigation_keeps_the_page_footer_and_json_ld_in_step(site, open_page):
     tab, page = open_page("", init_script=SHARE_SHEET)
     page.evaluate("window.__sameDocument = true")
+    wait_for_instant_navigation(page)
     page.locator(".md-nav--primary a[href$='gifts/']").first.click()
     page.wait_for_url(site.url("gifts/"))
     # Material updates the address before it swaps the page in: wait for the new footer.
