@@ -112,11 +112,18 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        # A tab that moves on mid-response (a closed tab, a navigation) is no fault: keep the log clean.
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
+
+
 @contextlib.contextmanager
 def serve_directory(root: Path, handler_class: type[_Handler] = _Handler):
     """Serve ``root`` over HTTP on loopback; yields the server's origin URL with a slash."""
     handler = functools.partial(handler_class, directory=str(root))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd = _Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     try:
