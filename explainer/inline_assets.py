@@ -26,8 +26,8 @@ INLINE_STYLESHEETS = (
 )
 # Material names its palette stylesheet by a hash of its content, so each release has a new name.
 MATERIAL_PALETTE = re.compile(r"assets/stylesheets/palette\.[0-9a-f]+\.min\.css")
-# Linked from overrides/main.html (head), overrides/partials/javascripts/palette.html and
-# overrides/partials/alternate.html (header).
+# Linked from overrides/main.html (head: early-start.js, language-switch.js) and
+# overrides/partials/javascripts/palette.html (header, after the toggle's form).
 INLINE_SCRIPTS = (
     "assets/javascripts/early-start.js",
     "assets/javascripts/palette.js",
