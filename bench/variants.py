@@ -273,6 +273,12 @@ def every_block_drawn(page: str, site: Path) -> str:
     return page.replace("</head>", f"{drawn}</head>", 1)
 
 
+def bundle_parser_blocking(page: str, site: Path) -> str:
+    """Material's bundle without `defer`, as Material links it: evaluated where the parser meets it."""
+    pattern = r'(<script src="(?:\.\./)*assets/javascripts/bundle\.[0-9a-f]+\.min\.js") defer>'
+    return re.sub(pattern, r"\1>", page, count=1)
+
+
 COSTS: dict[str, Callable[[str, Path], str]] = {
     "as built": lambda page, site: page,
     "as before issue 14": as_before_issue_14,
@@ -289,6 +295,8 @@ COSTS: dict[str, Callable[[str, Path], str]] = {
     "− deficit-chart.js": without_script(r"deficit-chart\.js"),
     "− site.css": without_inlined("assets/stylesheets/site.css"),
     "blocks below the article drawn at load": every_block_drawn,
+    "Material's bundle parser-blocking (not deferred)": bundle_parser_blocking,
+    "− no first paint before the heading (rel=expect)": remove_tag(r'<link rel="expect"[^>]*>'),
     "− chart-theme.css": without_inlined("assets/stylesheets/chart-theme.css"),
     "small stylesheets as files": stylesheets_as_files,
     "Material's palette stylesheet as a file": palette_stylesheet_as_file,

@@ -281,3 +281,17 @@ def test_small_stylesheets_and_start_up_scripts_travel_inline_with_every_page(si
         linked = [tag["href"].rsplit("/", 1)[-1] for tag in soup.select('link[rel="stylesheet"]')]
         assert linked == [main_css.name], url
         assert palette_css in [tag.string for tag in soup.select("head style")], url
+
+
+def test_materials_bundle_is_deferred_and_runs_before_the_sites_scripts(site):
+    """Parser-blocking at the end of <body>, the bundle's evaluation held back the article's first
+    paint and put Material's start-up requests ahead of it (issue 14, BENCHMARKS.md). Deferred it
+    runs after the paint; the site's deferred scripts use its document$, so they must come after it."""
+    for url in site.page_urls:
+        scripts = site.soup(url).select("script[src]")
+        bundles = [s for s in scripts if re.search(r"/bundle\.[0-9a-f]+\.min\.js$", s["src"])]
+        assert len(bundles) == 1, url
+        assert bundles[0].has_attr("defer"), url
+        after = scripts[scripts.index(bundles[0]) + 1 :]
+        assert all(s.has_attr("defer") for s in after), url
+        assert not [s for s in scripts[: scripts.index(bundles[0])] if s.has_attr("defer")], url
