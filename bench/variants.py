@@ -296,7 +296,6 @@ COSTS: dict[str, Callable[[str, Path], str]] = {
     "− site.css": without_inlined("assets/stylesheets/site.css"),
     "blocks below the article drawn at load": every_block_drawn,
     "Material's bundle parser-blocking (not deferred)": bundle_parser_blocking,
-    "− no first paint before the heading (rel=expect)": remove_tag(r'<link rel="expect"[^>]*>'),
     "− chart-theme.css": without_inlined("assets/stylesheets/chart-theme.css"),
     "small stylesheets as files": stylesheets_as_files,
     "Material's palette stylesheet as a file": palette_stylesheet_as_file,

@@ -3,8 +3,7 @@
 The allowlist, tests/material_html_errors.yaml, holds only errors from Material's templates, each
 matched by its message and a pattern over the offending markup, with how many each page carries. A
 new error of ours fails, and so does an entry that no longer matches (a Material upgrade fixed it:
-drop the entry). One more entry, CHECKER_LAG, is markup the HTML Standard allows and the checker
-does not know yet.
+drop the entry).
 """
 
 from __future__ import annotations
@@ -42,15 +41,6 @@ def _material_errors() -> list[KnownError]:
 
 
 MATERIAL_ERRORS = _material_errors()
-# The HTML Standard allows blocking="render" on <link rel=expect> (overrides/main.html; see
-# https://html.spec.whatwg.org/multipage/links.html#link-type-expect); the checker still allows it
-# only on stylesheets, preloads and scripts. Only that exact markup is let through.
-CHECKER_LAG = KnownError(
-    why="the checker predates blocking=render on <link rel=expect>",
-    message="A “link” element with a “blocking” attribute must have",
-    extract=re.compile(r'<link rel="expect" href="#[^"]+" blocking="render">'),
-    per_page=1,
-)
 
 
 def _is_problem(message: dict) -> bool:
@@ -59,7 +49,7 @@ def _is_problem(message: dict) -> bool:
 
 
 def _known(message: dict) -> KnownError | None:
-    for known in (*MATERIAL_ERRORS, CHECKER_LAG):
+    for known in MATERIAL_ERRORS:
         if message["message"].startswith(known.message) and known.extract.search(message.get("extract", "")):
             return known
     return None
@@ -98,9 +88,3 @@ def test_built_pages_are_valid_html_apart_from_materials_known_errors(site):
             f"({known.per_page} on each of {len(pages)} pages): {known.why}. If a Material upgrade "
             f"fixed it, remove it from {ALLOWLIST.name}; else update the count."
         )
-    expecting = [p for p in pages if '<link rel="expect"' in p.read_text(encoding="utf-8")]
-    assert counts[CHECKER_LAG.why] == len(expecting), (
-        "the checker no longer reports <link rel=expect blocking=render>: drop CHECKER_LAG"
-        if not counts[CHECKER_LAG.why]
-        else "a page carries <link rel=expect> more than once"
-    )

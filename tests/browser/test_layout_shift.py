@@ -71,9 +71,9 @@ class SlowArrival(_Handler):
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
 @pytest.mark.parametrize("path", ["", "ja/"])
 def test_a_page_that_arrives_slowly_does_not_move(visit, site, path, viewport):
-    """Each pause gives the browser a chance to paint what it has. What holds the page still: no first
-    paint before the article's heading (rel=expect, overrides/main.html), and the logo's square kept
-    until it loads (site.css)."""
+    """Each pause gives the browser a chance to paint what it has. What holds the page still
+    (site.css): the header's options and the sidebars stay unseen until their last part is parsed,
+    and the logo keeps its square until it loads."""
     with serve_directory(site.dir.parent, SlowArrival) as origin:
         tab = visit(viewport=viewport, init_script=RECORD_SHIFTS)
         tab.origin = origin.rstrip("/")
