@@ -276,7 +276,10 @@ def every_block_drawn(page: str, site: Path) -> str:
 def bundle_parser_blocking(page: str, site: Path) -> str:
     """Material's bundle without `defer`, as Material links it: evaluated where the parser meets it."""
     pattern = r'(<script src="(?:\.\./)*assets/javascripts/bundle\.[0-9a-f]+\.min\.js") defer>'
-    return re.sub(pattern, r"\1>", page, count=1)
+    changed = re.sub(pattern, r"\1>", page, count=1)
+    if changed == page:
+        raise ValueError("cost variant: the built page loads no deferred Material bundle")
+    return changed
 
 
 COSTS: dict[str, Callable[[str, Path], str]] = {
