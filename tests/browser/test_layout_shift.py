@@ -72,8 +72,8 @@ class SlowArrival(_Handler):
 @pytest.mark.parametrize("path", ["", "ja/"])
 def test_a_page_that_arrives_slowly_does_not_move(visit, site, path, viewport):
     """Each pause gives the browser a chance to paint what it has. What holds the page still
-    (site.css): the header's options and the sidebars stay unseen until their last part is parsed,
-    and the logo keeps its square until it loads."""
+    (site.css): the header's options stay unseen until the search box, its last part, is parsed, and
+    the logo keeps its square until it loads."""
     with serve_directory(site.dir.parent, SlowArrival) as origin:
         tab = visit(viewport=viewport, init_script=RECORD_SHIFTS)
         tab.origin = origin.rstrip("/")
