@@ -1,0 +1,64 @@
+"""make bench's reading of a Lighthouse report: blocking time over the whole load, and loads that
+painted only after the load event, beside TBT (bench/lighthouse.py, bench/report.py)."""
+
+import json
+
+from bench.lighthouse import BLOCKING, LATE_PAINTS, median_row, read_report
+from bench.report import window_table
+
+
+def lighthouse_report(tmp_path, name, *, fcp, tbt, tasks, first_paint, load):
+    report = {
+        "categories": {k: {"score": 1} for k in ("performance", "accessibility", "best-practices", "seo")},
+        "audits": {
+            "first-contentful-paint": {"numericValue": fcp},
+            "largest-contentful-paint": {"numericValue": fcp + 300},
+            "total-blocking-time": {"numericValue": tbt},
+            "cumulative-layout-shift": {"numericValue": 0},
+            "total-byte-weight": {"numericValue": 100 * 1024},
+            "long-tasks": {"details": {"items": [{"startTime": s, "duration": d} for s, d in tasks]}},
+            "metrics": {"details": {"items": [{"observedFirstPaint": first_paint, "observedLoad": load}]}},
+        },
+    }
+    path = tmp_path / f"{name}.json"
+    path.write_text(json.dumps(report), encoding="utf-8")
+    return read_report(path)
+
+
+def test_blocking_counts_every_long_task_and_late_paints_are_counted(tmp_path):
+    early = lighthouse_report(
+        tmp_path, "early", fcp=900, tbt=150, tasks=[(400, 120), (1000, 200)], first_paint=200, load=400
+    )
+    late = lighthouse_report(tmp_path, "late", fcp=1500, tbt=0, tasks=[(700, 90)], first_paint=1230, load=420)
+    # Tasks before the first paint count too: 70 + 150, where TBT counted only the second.
+    assert early[BLOCKING] == 220
+    assert (early[LATE_PAINTS], late[LATE_PAINTS]) == (0, 1)
+    row = median_row([early, late, late])
+    assert row[LATE_PAINTS] == 2  # a count over the runs, not a median
+    assert row["runs"] == 3
+
+
+def test_the_window_table_sets_site_and_twin_side_by_side(tmp_path):
+    site = lighthouse_report(
+        tmp_path, "site", fcp=900, tbt=300, tasks=[(1000, 400)], first_paint=200, load=400
+    )
+    twin = lighthouse_report(
+        tmp_path, "twin", fcp=1500, tbt=100, tasks=[(1000, 500)], first_paint=1230, load=400
+    )
+    run = {
+        "pages": ["", "ja/"],
+        "anchors": {
+            "site|": median_row([site]),
+            "stock|": median_row([twin]),
+            "site|ja/": median_row([site]),  # no twin: not in the table
+        },
+    }
+    table = window_table(run)
+    assert "| / | 900 | 1,500 | 300 | 100 | +200 | 350 | 450 | -100 | 0 of 1 | 1 of 1 |" in table
+    assert "/ja/" not in table
+
+
+def test_a_run_from_before_the_columns_says_so():
+    old = {"Perf": 90, "TBT ms": 300, "LCP ms": 2000, "FCP ms": 900, "KB": 100, "runs": 5}
+    run = {"pages": [""], "anchors": {"site|": old, "stock|": old}}
+    assert "Not recorded" in window_table(run)
