@@ -296,8 +296,8 @@ TBT counts each long task's time over 50 ms from the estimated first paint (FCP 
 stock twin's estimate comes later, because Lighthouse treats its parser-blocking bundle as holding
 the first paint, so fewer of its tasks count. "Blocking, whole load" counts the same over the whole
 simulated load, the same window for both. "Painted after load": of the observed loads Lighthouse
-estimates from, how many showed nothing until after the load event (about 1.2 s; see "Run 14"
-below). Medians in ms, except the counts.
+estimates from, how many showed nothing until after both the load event and the first second (a
+stall, at about 1.2 s; see "Run 14" below). Medians in ms, except the counts.
 
 {window_table(run)}
 

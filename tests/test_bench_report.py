@@ -30,9 +30,11 @@ def test_blocking_counts_every_long_task_and_late_paints_are_counted(tmp_path):
         tmp_path, "early", fcp=900, tbt=150, tasks=[(400, 120), (1000, 200)], first_paint=200, load=400
     )
     late = lighthouse_report(tmp_path, "late", fcp=1500, tbt=0, tasks=[(700, 90)], first_paint=1230, load=420)
+    # A page without scripts: its load event comes first, its paint a few ms later, and it did not stall.
+    bare = lighthouse_report(tmp_path, "bare", fcp=800, tbt=0, tasks=[], first_paint=140, load=100)
     # Tasks before the first paint count too: 70 + 150, where TBT counted only the second.
     assert early[BLOCKING] == 220
-    assert (early[LATE_PAINTS], late[LATE_PAINTS]) == (0, 1)
+    assert (early[LATE_PAINTS], late[LATE_PAINTS], bare[LATE_PAINTS]) == (0, 1, 0)
     row = median_row([early, late, late])
     assert row[LATE_PAINTS] == 2  # a count over the runs, not a median
     assert row["runs"] == 3
