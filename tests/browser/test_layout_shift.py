@@ -41,9 +41,10 @@ def test_the_page_does_not_move_while_it_loads(visit, site, path, viewport):
 
 
 # Where a slow connection can leave the parser waiting, each a pause long enough for a paint: inside
-# the header (before the search box), inside the navigation sidebar, and just after the article's
-# heading. The logo arrives after all of them.
-PAUSES = ('<div class="md-search"', '<li class="md-nav__item', "</h1>")
+# the header (before the search box), inside the navigation sidebar (before its first item, and
+# inside that item's first label), and just after the article's heading. The logo arrives after all
+# of them.
+PAUSES = ('<div class="md-search"', '<li class="md-nav__item', 'for="__toc">', "</h1>")
 PAUSE_S = 0.3
 LATE_LOGO_S = 1.5
 
@@ -72,8 +73,8 @@ class SlowArrival(_Handler):
 @pytest.mark.parametrize("path", ["", "ja/"])
 def test_a_page_that_arrives_slowly_does_not_move(visit, site, path, viewport):
     """Each pause gives the browser a chance to paint what it has. What holds the page still
-    (site.css): the header's options stay unseen until the search box, its last part, is parsed, and
-    the logo keeps its square until it loads."""
+    (site.css): the header's options stay unseen until the search box, its last part, is parsed; the
+    sidebars until the article begins; and the logo keeps its square until it loads."""
     with serve_directory(site.dir.parent, SlowArrival) as origin:
         tab = visit(viewport=viewport, init_script=RECORD_SHIFTS)
         tab.origin = origin.rstrip("/")
