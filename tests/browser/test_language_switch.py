@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import navigate_instantly
+from tests.helpers import navigate_instantly, wait_for_instant_navigation
 
 # (page, language to switch to, where the switch must land)
 SWITCHES = [
@@ -65,6 +65,9 @@ def test_no_language_sitemaps_are_fetched_at_start_up(open_page, site, path, roo
     """Material fetches a sitemap for each <link rel="alternate" hreflang> in <head>: none are left.
     The one left is instant navigation's, under the edition's root (its `base`, hooks.py)."""
     tab, page = open_page(path)
+    # Material starts once the page is parsed (its bundle is deferred): on a busy machine the network
+    # could look idle before its first request. Wait for that request, then for quiet.
+    wait_for_instant_navigation(page)
     page.wait_for_load_state("networkidle")
     sitemaps = [url for url in tab.requested if url.endswith("sitemap.xml")]
     assert sitemaps == [site.url(f"{root}sitemap.xml")], sitemaps
