@@ -98,7 +98,7 @@ def pages_table(run: dict) -> str:
 
 def window_table(run: dict) -> str:
     """TBT beside what it leaves out: each page's long tasks over the whole load, and how many of
-    Lighthouse's observed loads painted only after the load event."""
+    Lighthouse's observed loads stalled (bench.lighthouse.LATE_PAINTS)."""
     anchors, rows = run["anchors"], []
     for page in run["pages"]:
         site, stock = anchors.get(f"site|{page}"), anchors.get(f"stock|{page}")
