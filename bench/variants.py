@@ -273,10 +273,12 @@ def every_block_drawn(page: str, site: Path) -> str:
     return page.replace("</head>", f"{drawn}</head>", 1)
 
 
+DEFERRED_BUNDLE = r'<script src="((?:\.\./)*assets/javascripts/bundle\.[0-9a-f]+\.min\.js)" defer>'
+
+
 def bundle_parser_blocking(page: str, site: Path) -> str:
     """Material's bundle without `defer`, as Material links it: evaluated where the parser meets it."""
-    pattern = r'(<script src="(?:\.\./)*assets/javascripts/bundle\.[0-9a-f]+\.min\.js") defer>'
-    changed = re.sub(pattern, r"\1>", page, count=1)
+    changed = re.sub(DEFERRED_BUNDLE, r'<script src="\1">', page, count=1)
     if changed == page:
         raise ValueError("cost variant: the built page loads no deferred Material bundle")
     return changed
@@ -317,8 +319,7 @@ def material_after_the_first_frame(page: str, site: Path) -> str:
     then Material started by a second DOMContentLoaded: the article's paint can then never wait for
     Material's start-up task, as it does in some loads (BENCHMARKS.md, runs 16 to 19). A price, not a
     design: other DOMContentLoaded listeners would hear the event twice."""
-    bundle = re.search(r'<script src="([^"]*/bundle\.[0-9a-f]+\.min\.js)" defer>', page)
-    if not bundle:
+    if not re.search(DEFERRED_BUNDLE, page):
         raise ValueError("cost variant: the built page defers no Material bundle")
     after_a_frame = "((run) => requestAnimationFrame(() => setTimeout(run)))"
     start = "document.dispatchEvent(new Event('DOMContentLoaded'));"
@@ -327,9 +328,9 @@ def material_after_the_first_frame(page: str, site: Path) -> str:
 
 def material_after_the_first_frame_preloaded(page: str, site: Path) -> str:
     """As above, with the bundle still fetched from the start (a preload), only run later."""
-    bundle = re.search(r'<script src="([^"]*/bundle\.[0-9a-f]+\.min\.js)" defer>', page)
-    page = material_after_the_first_frame(page, site)
-    preload = f'<link rel="preload" as="script" href="{bundle.group(1)}">'
+    bundle = re.search(DEFERRED_BUNDLE, page)
+    preload = f'<link rel="preload" as="script" href="{bundle.group(1)}">' if bundle else ""
+    page = material_after_the_first_frame(page, site)  # raises without the bundle
     return page.replace("</head>", f"{preload}</head>", 1)
 
 
