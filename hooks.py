@@ -66,10 +66,10 @@ def on_config(config):
     # Templates read the validated settings as `config.extra.explainer`.
     config.extra["explainer"] = load_settings(config.extra)
     # Generated snippets depend on the site's URL: one folder per site URL and output folder, so
-    # builds running side by side (tests, previews) never include each other's.
+    # builds running side by side (tests, previews) never include each other's; on_pre_build picks
+    # the language's subfolder.
     build_id = hashlib.sha256(f"{config.site_url}|{config.site_dir}".encode()).hexdigest()[:12]
-    _state["snippets"] = SNIPPETS_ROOT / build_id
-    config.mdx_configs["pymdownx.snippets"]["base_path"] = ["includes", str(_state["snippets"])]
+    _state["snippets_root"] = SNIPPETS_ROOT / build_id
     # Material's language selector; on_page_context points it at each page's own translation.
     config.extra["alternate"] = language_links({}, LANGUAGE_ROOTS, LANGUAGE_NAMES)
     return config
@@ -110,6 +110,10 @@ def on_pre_build(config) -> None:
         raise PluginError(f"Invalid facts: {exc}") from None
     _state["facts"], _state["partners"] = facts, partners
     lang = _lang(config)
+    # One folder per language: each pass of mkdocs-static-i18n writes its own chart text, and a
+    # shared folder would be left holding the last pass's (the bench's stock twins include them).
+    _state["snippets"] = _state["snippets_root"] / lang
+    config.mdx_configs["pymdownx.snippets"]["base_path"] = ["includes", str(_state["snippets"])]
     try:
         english = load_chart_spec()
         check_partner_names(english, (p.name for p in partners))

@@ -26,10 +26,12 @@ def fresh_copy(project: Path) -> Path:
     return copy_project(project)
 
 
-def with_generated_snippets(config_text: str, project: Path) -> str:
-    """hooks.py gives each build its own folder of generated snippets (the chart, the table): a build
-    without the hooks includes those of the last hooked build of ``project``."""
-    generated = max((project / "build" / "snippets").iterdir(), key=lambda d: d.stat().st_mtime)
+def with_generated_snippets(config_text: str, project: Path, lang: str = "en") -> str:
+    """hooks.py gives each build and language its own folder of generated snippets (the chart, the
+    table): a build without the hooks includes the ``lang`` ones of the last hooked build of
+    ``project``."""
+    build = max((project / "build" / "snippets").iterdir(), key=lambda d: d.stat().st_mtime)
+    generated = build / lang
     paths = f"[includes, {json.dumps(str(generated))}]"
     return config_text.replace("base_path: [includes]", f"base_path: {paths}")
 

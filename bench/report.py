@@ -45,8 +45,8 @@ def pages_table(run: dict) -> str:
         site, stock, floor = (anchors.get(f"{name}|{page}") for name in ("site", "stock", "floor"))
         if not (site and floor):
             continue
-        # Japanese pages have no stock twin (it is built without the i18n plugin): their rows show
-        # the site and the floor only.
+        # Every page of both editions has a twin; a run that lost one (a failed load) shows the site
+        # and the floor only.
         versus = (
             [
                 *(fmt(stock[k]) for k in ("Perf", "TBT ms", "LCP ms")),
@@ -283,8 +283,9 @@ Machine: {machine()}.
 
 ### Each page against its stock twin and the floor
 
-Stock twin: the same pages and navigation in stock Material (default theme, fonts off as on the site,
-no features, no extra CSS/JS, no hooks or overrides; same Markdown extensions and resolved snippets).
+Stock twin: the same pages and navigation in stock Material, in the page's language (default theme,
+fonts off as on the site, no features, no extra CSS/JS, no hooks or overrides; same Markdown
+extensions and resolved snippets).
 Floor: the page's article as one HTML file with 0.4 KB of inline CSS and no JavaScript. TBT, LCP and FCP
 in ms; KB transferred on load, gzip.
 

@@ -115,8 +115,6 @@ def main(argv: list[str] | None = None) -> int:
         roots = {"site": site_www, "stock": stock_www, "floor": floor_www}
         for page in pages:
             for name, www in roots.items():
-                if name == "stock" and page.startswith("ja/"):
-                    continue  # the stock twin is the English pages only (it has no i18n plugin)
                 targets[(name, page)] = (www, ports[name], page)
         # The embeddable chart is left out of the sitemap (noindex) and has no stock twin: the site only.
         targets[("site", EMBED_PAGE)] = (site_www, ports["site"], EMBED_PAGE)

@@ -61,7 +61,9 @@ def build_stock_twin(site_project: Path, workdir: Path, site_url: str) -> Path:
     """The same pages and navigation in a stock Material site: default theme, no extra CSS or JS,
     no features, no overrides. Only what the content needs to render is kept: the same Markdown
     extensions, the snippets the site build generated (so they resolve), and the fact references
-    rendered by bench/stock_twin_hook.py (so the words are the site's)."""
+    rendered by bench/stock_twin_hook.py (so the words are the site's). The Japanese pages get a
+    twin of their own under ja/, as on the site: stock Material in Japanese, built from the
+    ``*.ja.md`` pages with the i18n plugin's navigation titles (a stock site has no i18n plugin)."""
     project = workdir / "stock-src"
     shutil.rmtree(project, ignore_errors=True)
     shutil.copytree(site_project, project, symlinks=True)
@@ -71,27 +73,64 @@ def build_stock_twin(site_project: Path, workdir: Path, site_url: str) -> Path:
     for entry in (project / "chart-cache").iterdir():
         if entry.is_dir() and not entry.name.startswith("."):
             shutil.copytree(entry, charts, dirs_exist_ok=True)
-    stock = "\n".join(
-        [
-            f"site_name: {json.dumps(top_level_value(config, 'site_name'))}",
-            f"site_url: {site_url}",
-            # font: false as on the site: the benchmark runs offline, and so does the site.
-            "theme:\n  name: material\n  language: en\n  font: false",
-            "plugins:\n  - search",
-            f"hooks:\n  - {json.dumps(str(STOCK_TWIN_HOOK))}",
-            # The embeddable chart needs the site's own template, and the Japanese pages its i18n
-            # plugin: the twin is the English pages only.
-            "exclude_docs: |\n  embed/\n  *.ja.md",
-            top_level_block(config, "nav"),
-            top_level_block(config, "markdown_extensions"),
-        ]
-    )
-    stock = with_generated_snippets(stock, project)
-    (project / "mkdocs-stock.yml").write_text(stock, encoding="utf-8")
+    japanese_docs = project / "docs-ja"
+    shutil.copytree(project / "docs", japanese_docs, ignore=shutil.ignore_patterns("*.md"))
+    for page in (project / "docs").glob("*.ja.md"):
+        shutil.copy(page, japanese_docs / page.name.replace(".ja.md", ".md"))
     www = workdir / "www-stock"
     shutil.rmtree(www, ignore_errors=True)
-    mkdocs_build(project, www / SUBPATH, site_url, config="mkdocs-stock.yml")
+    nav = top_level_block(config, "nav")
+    editions = (
+        ("en", "docs", json.dumps(top_level_value(config, "site_name")), nav, www / SUBPATH, site_url),
+        (
+            "ja",
+            "docs-ja",
+            json.dumps(i18n_value(config, "site_name")),
+            translated_nav(nav, nav_translations(config)),
+            www / SUBPATH / "ja",
+            f"{site_url}ja/",
+        ),
+    )
+    # English first: its build empties the folder the Japanese one is written into.
+    for lang, docs_dir, site_name, edition_nav, out, url in editions:
+        stock = "\n".join(
+            [
+                f"site_name: {site_name}",
+                f"site_url: {url}",
+                f"docs_dir: {docs_dir}",
+                # font: false as on the site: the benchmark runs offline, and so does the site.
+                f"theme:\n  name: material\n  language: {lang}\n  font: false",
+                "plugins:\n  - search",
+                f"hooks:\n  - {json.dumps(str(STOCK_TWIN_HOOK))}",
+                # The embeddable chart needs the site's own template: the twin has none.
+                "exclude_docs: |\n  embed/\n  *.ja.md",
+                edition_nav,
+                top_level_block(config, "markdown_extensions"),
+            ]
+        )
+        stock = with_generated_snippets(stock, project, lang)
+        (project / f"mkdocs-stock-{lang}.yml").write_text(stock, encoding="utf-8")
+        mkdocs_build(project, out, url, config=f"mkdocs-stock-{lang}.yml")
     return www
+
+
+def i18n_value(config_text: str, key: str) -> str:
+    """``key`` of the i18n plugin's Japanese language entry in mkdocs.yml."""
+    block = config_text[config_text.index("- locale: ja") :]
+    return re.search(rf"^\s+{key}:\s*(.+)$", block, flags=re.M).group(1).strip()
+
+
+def nav_translations(config_text: str) -> dict[str, str]:
+    """The i18n plugin's ``nav_translations`` for Japanese: English title -> Japanese title."""
+    block = re.search(r"^(\s+)nav_translations:\n((?:\1\s+.+\n)+)", config_text, flags=re.M).group(2)
+    return dict(line.strip().split(": ", 1) for line in block.splitlines())
+
+
+def translated_nav(nav: str, translations: dict[str, str]) -> str:
+    def title(match: re.Match) -> str:
+        return f"{match[1]}{translations.get(match[2], match[2])}:"
+
+    return re.sub(r"^(\s+- )([^:\n]+):", title, nav, flags=re.M)
 
 
 def top_level_value(config_text: str, key: str) -> str:

@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import re
+from pathlib import Path
 from urllib.parse import urlparse
 
 from bench import variants
+from bench.builds import with_generated_snippets
+from tests.helpers import ROOT
 
 
 def digests(root):
@@ -50,3 +54,22 @@ def test_each_rung_of_the_ladder_takes_something_more_out(site):
     assert [
         s for s in ("glossary.js", "share.js", "deficit-chart.js", "navigation.instant") if s in last
     ] == []
+
+
+def test_each_stock_twin_includes_its_own_languages_chart_text(site):
+    # The site's two passes once shared one folder of generated snippets, so the English twin's chart
+    # page carried the Japanese pass's headline, caption and table.
+    for lang, japanese in (("en", False), ("ja", True)):
+        config = with_generated_snippets("base_path: [includes]", ROOT, lang)
+        folder = Path(re.search(r'"([^"]+)"', config)[1])
+        header = (folder / "deficit-chart-header.md").read_text(encoding="utf-8")
+        assert bool(re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", header)) is japanese, (lang, header)
+
+
+def test_the_japanese_twin_has_the_sites_japanese_navigation():
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    translations = variants.nav_translations(config)
+    nav = variants.translated_nav(variants.top_level_block(config, "nav"), translations)
+    titles = re.findall(r"^\s+- ([^:\n]+):", nav, flags=re.M)
+    assert titles and set(titles) <= set(translations.values()), titles
+    assert re.search(r"[\u4e00-\u9fff]", variants.i18n_value(config, "site_name"))
