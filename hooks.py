@@ -31,7 +31,13 @@ from explainer.embed_code import embed_code_html
 from explainer.fact_markdown import Context, check_against_chart, expand, expand_plain
 from explainer.facts import FactError, load_facts
 from explainer.glossary import mark_terms, read_glossary
-from explainer.inline_assets import INLINE_SCRIPTS, inline_assets, stylesheets_to_inline
+from explainer.inline_assets import (
+    INLINE_SCRIPTS,
+    inline_assets,
+    palette_colours,
+    stylesheet_text,
+    stylesheets_to_inline,
+)
 from explainer.inline_chart import static_chart_html
 from explainer.language_switch import language_links, without_head_alternates
 from explainer.link_labels import titles_to_aria_labels
@@ -239,7 +245,10 @@ def on_files(files, config):
         inline_css = stylesheets_to_inline(file.src_uri for file in files)
     except ValueError as exc:
         raise PluginError(str(exc)) from None
-    _state["inline_css"] = {uri: files.get_file_from_path(uri).content_string for uri in inline_css}
+    colours = palette_colours(config.theme["palette"])
+    _state["inline_css"] = {
+        uri: stylesheet_text(uri, files.get_file_from_path(uri).content_string, colours) for uri in inline_css
+    }
     _state["inline_js"] = {uri: files.get_file_from_path(uri).content_string for uri in INLINE_SCRIPTS}
     if _lang(config) == "en":  # one robots.txt, at the site's root
         robots = f"User-agent: *\nAllow: /\nSitemap: {config.site_url}sitemap.xml\n"

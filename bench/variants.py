@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bench.builds import fresh_copy, mkdocs_build, with_generated_snippets
-from explainer.inline_assets import INLINE_SCRIPTS, INLINE_STYLESHEETS, inline_text
+from explainer.inline_assets import INLINE_SCRIPTS, INLINE_STYLESHEETS, inline_text, stylesheet_text
 from explainer.search_index import INDEX
 from tests.helpers import ROOT, SUBPATH
 
@@ -217,7 +217,9 @@ def without_feature(name: str) -> Callable[[str, Path], str]:
 
 def inlined(uri: str, page: str, site: Path) -> str:
     """The <style> or <script> that explainer/inline_assets.py made of a file, as it stands in the page."""
-    text = inline_text((site / uri).read_text(encoding="utf-8"))
+    # Material's palette travels with the rules for the colours the page shows (and its toggle's).
+    shown = set(re.findall(r'data-md-color-(?:primary|accent)="([^"]+)"', page))
+    text = inline_text(stylesheet_text(uri, (site / uri).read_text(encoding="utf-8"), shown), uri)
     tag = f"<style>{text}</style>" if uri.endswith(".css") else f"<script>{text}</script>"
     if tag not in page:
         raise ValueError(f"cost variant: {uri} is not inlined in the built page")

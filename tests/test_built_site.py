@@ -16,7 +16,7 @@ from explainer.chart_text import chart_text
 from explainer.chart_theme import PALETTES
 from explainer.deficits_data import load_deficits
 from explainer.deficits_table import plotted_csv
-from explainer.inline_assets import inline_text
+from explainer.inline_assets import inline_text, only_colours
 from tests.helpers import build_site, copy_project, png_size, rgb, tree_digest
 
 SPEC = load_chart_spec()
@@ -262,14 +262,21 @@ def test_small_stylesheets_and_start_up_scripts_travel_inline_with_every_page(si
     must run at their place in the page (issue 14, explainer/inline_assets.py)."""
     assets = site.dir / "assets"
     texts = {
-        folder: [inline_text((assets / folder / name).read_text()) for name in names]
+        folder: [inline_text((assets / folder / name).read_text(), name) for name in names]
         for folder, names, *_ in INLINED
     }
     (main_css,) = (assets / "stylesheets").glob("main.*.min.css")
     (palette,) = (assets / "stylesheets").glob("palette.*.min.css")
-    palette_css = inline_text(palette.read_text())
     for url in site.page_urls:
         soup = site.soup(url)
+        # Only the rules for the colours the page can show (its own and its palette toggle's).
+        shown = {
+            v
+            for tag in soup.select("[data-md-color-primary], [data-md-color-accent]")
+            for v in (tag.get("data-md-color-primary"), tag.get("data-md-color-accent"))
+            if v
+        }
+        palette_css = inline_text(only_colours(palette.read_text(), shown), palette.name)
         for folder, names, as_files, attribute, inline in INLINED:
             loaded = [tag[attribute] for tag in soup.select(as_files)]
             assert not [file for file in loaded if file.endswith(names)], url

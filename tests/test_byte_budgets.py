@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 from pathlib import Path
 from urllib.parse import urljoin
@@ -63,6 +64,21 @@ def test_text_pages_stay_under_budget(site):
         size, files = first_load_bytes(site, url)
         budget = text_page_budget(url.removeprefix(site.base_url))
         assert size <= budget, f"{url}: {size / 1024:.1f} KB > {budget / 1024:.0f} KB: {files}"
+
+
+# What every page carries inline ahead of its article: the site's stylesheets, Material's palette
+# stylesheet and the start-up scripts, minified and with the palette cut to the site's colours
+# (explainer/inline_assets.py). 3.9 KB gzip when set; 8.1 KB with the files' comments and all of
+# Material's colours.
+INLINE_BUDGET = 4.5 * 1024
+
+
+def test_what_travels_inline_with_every_page_stays_under_budget(site):
+    for url in site.page_urls:
+        soup = site.soup(url)
+        inline = "".join(str(tag) for tag in soup.select("style, script:not([src]):not([type])"))
+        size = len(gzip.compress(inline.encode(), mtime=0))
+        assert size <= INLINE_BUDGET, f"{url}: {size / 1024:.1f} KB of inline CSS and JS > 4.5 KB"
 
 
 def test_chart_pages_load_no_plotly_before_interaction(site):
