@@ -2,10 +2,10 @@
 
 The pages state their figures as references to data/facts.yaml (rendered by hooks.py), the
 English pages end with the glossary's abbreviations, and the Japanese pages have their terms marked
-in the HTML. Without this hook the twin would publish the
-raw references and no footnotes: a page less than half the size of the site's, and a twin that is
-cheaper for reasons that have nothing to do with the theme. Nothing else of hooks.py runs here: no
-inline styles, no link-label rewrite, no head metadata, no social cards.
+in the HTML. Without this hook the twin would publish the raw references and no footnotes: a page
+less than half the size of the site's, and a twin that is cheaper for reasons that have nothing to
+do with the theme. Nothing else of hooks.py runs here: no inline styles, no link-label rewrite, no
+head metadata, no social cards.
 """
 
 from __future__ import annotations
