@@ -44,6 +44,7 @@ from explainer.link_labels import titles_to_aria_labels
 from explainer.page_meta import add_page_facts, anchored, page_json_ld
 from explainer.search_index import write_indexes
 from explainer.site_config import check_site_url, load_settings
+from explainer.site_scripts import SITE_SCRIPT, bundle_extra_javascript, site_script
 from explainer.social_cards import SocialCard, write_cards
 
 ROOT = Path(__file__).resolve().parent
@@ -78,6 +79,10 @@ def on_config(config):
     _state["snippets_root"] = SNIPPETS_ROOT / build_id
     # Material's language selector; on_page_context points it at each page's own translation.
     config.extra["alternate"] = language_links({}, LANGUAGE_ROOTS, LANGUAGE_NAMES)
+    # The deferred scripts mkdocs.yml lists travel as one file (explainer/site_scripts.py).
+    # mkdocs-static-i18n runs this again for its second language, on the bundled list: keep the parts.
+    config.extra_javascript, parts = bundle_extra_javascript(config.extra_javascript)
+    _state["site_script_parts"] = parts or _state.get("site_script_parts", [])
     return config
 
 
@@ -250,6 +255,9 @@ def on_files(files, config):
         uri: stylesheet_text(uri, files.get_file_from_path(uri).content_string, colours) for uri in inline_css
     }
     _state["inline_js"] = {uri: files.get_file_from_path(uri).content_string for uri in INLINE_SCRIPTS}
+    if parts := _state["site_script_parts"]:
+        text = site_script((uri, files.get_file_from_path(uri).content_string) for uri in parts)
+        files.append(_generated(config, SITE_SCRIPT, text))
     if _lang(config) == "en":  # one robots.txt, at the site's root
         robots = f"User-agent: *\nAllow: /\nSitemap: {config.site_url}sitemap.xml\n"
         files.append(_generated(config, "robots.txt", robots))

@@ -33,6 +33,7 @@ const load = {
   lcp: audits['largest-contentful-paint'].numericValue,
   fcp: audits['first-contentful-paint'].numericValue,
   observedLcp: observed.observedLargestContentfulPaint,
+  observedFirstPaint: observed.observedFirstPaint,
   observedLoad: observed.observedLoad,
   graphs: {},
 };

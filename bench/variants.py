@@ -15,6 +15,7 @@ from pathlib import Path
 from bench.builds import fresh_copy, mkdocs_build, with_generated_snippets
 from explainer.inline_assets import INLINE_SCRIPTS, INLINE_STYLESHEETS, inline_text, stylesheet_text
 from explainer.search_index import INDEX
+from explainer.site_scripts import join_parts, site_script_parts
 from tests.helpers import ROOT, SUBPATH
 
 STOCK_TWIN_HOOK = Path(__file__).resolve().parent / "stock_twin_hook.py"
@@ -196,6 +197,30 @@ def without_script(name_pattern: str) -> Callable[[str, Path], str]:
     return remove_tag(rf'<script src="(?:\.\./)*assets/javascripts/{name_pattern}"[^>]*></script>')
 
 
+def without_site_script_part(name: str) -> Callable[[str, Path], str]:
+    """The page loading the site's scripts without ``name`` (explainer/site_scripts.py): a copy of
+    site.js without that part, written beside it under a new name (the other pages keep theirs), or
+    no site.js at all once no part is left."""
+
+    def edit(page: str, site: Path) -> str:
+        tag = re.search(r'<script src="(?:\.\./)*assets/javascripts/(site[\w-]*\.js)" defer></script>', page)
+        if not tag:
+            raise ValueError("cost variant: the page loads no site.js")
+        folder = site / "assets" / "javascripts"
+        parts = site_script_parts((folder / tag[1]).read_text(encoding="utf-8"))
+        if parts.pop(f"assets/javascripts/{name}", None) is None:
+            raise ValueError(f"cost variant: {tag[1]} has no part {name}")
+        if not parts:
+            return page.replace(tag[0], "", 1)
+        edited = f"{tag[1].removesuffix('.js')}-{re.sub(r'[^a-z]', '', name.removesuffix('.js'))}.js"
+        # A new name, never a hard link into the built site.
+        (folder / edited).unlink(missing_ok=True)
+        (folder / edited).write_text(join_parts(parts), encoding="utf-8")
+        return page.replace(tag[0], tag[0].replace(tag[1], edited), 1)
+
+    return edit
+
+
 def edit_features(change: Callable[[list[str]], list[str]]) -> Callable[[str, Path], str]:
     def edit(page: str, site: Path) -> str:
         match = re.search(r'(<script id="__config" type="application/json">)(.*?)(</script>)', page, re.S)
@@ -305,7 +330,7 @@ def as_before_issue_14(page: str, site: Path) -> str:
     page = re.sub(
         r'(<a\b[^>]*\bclass="(?:headerlink|footnote-backref)"[^>]*?)\baria-label=', r"\1title=", page
     )
-    return without_script(r"glossary\.js")(page, site)
+    return without_site_script_part("glossary.js")(page, site)
 
 
 def every_block_drawn(page: str, site: Path) -> str:
@@ -326,7 +351,8 @@ def bundle_parser_blocking(page: str, site: Path) -> str:
 
 
 DEFERRED_SCRIPT = r'<script src="((?:\.\./)*assets/javascripts/([^"/]+)\.js)" defer></script>'
-SITE_SCRIPTS = ("deficit-chart", "share", "glossary")
+# The site's own deferred scripts travel as one file (explainer/site_scripts.py).
+SITE_SCRIPTS = ("site",)
 
 
 def scripts_appended(sources: list[str], when: str, then: str = "") -> str:
@@ -387,8 +413,8 @@ COSTS: dict[str, Callable[[str, Path], str]] = {
     "start-up work left to Material (head links, no-js)": without_inlined(EARLY_START_JS),
     "Material's language switch (sitemaps at start-up)": materials_language_switch,
     "one search index for both editions": merged_search_index,
-    "− glossary.js": without_script(r"glossary\.js"),
-    "− deficit-chart.js": without_script(r"deficit-chart\.js"),
+    "− glossary.js": without_site_script_part("glossary.js"),
+    "− deficit-chart.js": without_site_script_part("deficit-chart.js"),
     "− site.css": without_inlined("assets/stylesheets/site.css"),
     "blocks below the article drawn at load": every_block_drawn,
     "Material's bundle parser-blocking (not deferred)": bundle_parser_blocking,
@@ -418,7 +444,7 @@ def without_head_extras(page: str, site: Path) -> str:
 def without_page_meta(page: str, site: Path) -> str:
     """The "About this page" box (date, report an error, share, cite, reuse) and share.js."""
     page = remove_tag(r'<aside class="page-meta\b.*?</aside>')(page, site)
-    return without_script(r"share\.js")(page, site)
+    return without_site_script_part("share.js")(page, site)
 
 
 def without_language_switch(page: str, site: Path) -> str:
@@ -460,8 +486,8 @@ NOT_KEPT_STEPS: tuple[tuple[str, Callable[[str, Path], str]], ...] = (
     ("− the site's stylesheets (site, chart theme, reuse, print)", without_site_stylesheets),
 )
 KEPT_STEPS: tuple[tuple[str, Callable[[str, Path], str]], ...] = (
-    ("− deficit-chart.js (the lazy chart)", without_script(r"deficit-chart\.js")),
-    ("− glossary.js (glossary definitions)", without_script(r"glossary\.js")),
+    ("− deficit-chart.js (the lazy chart)", without_site_script_part("deficit-chart.js")),
+    ("− glossary.js (glossary definitions)", without_site_script_part("glossary.js")),
     ("− dark mode (toggle, palette.js, Material's palette stylesheet)", without_palette),
     ("− navigation.instant and early-start.js", without_instant_navigation),
 )

@@ -75,3 +75,24 @@ def test_an_estimate_raised_to_the_fcp_estimate_says_so():
 )
 def test_each_node_is_named_by_what_it_is(node, expected):
     assert lcp_graph.part(node) == expected
+
+
+def test_loads_without_a_stall_are_also_compared_on_their_own():
+    calm = {
+        "lcp": 1450,
+        "observedFirstPaint": 200,
+        "observedLoad": 400,
+        "graphs": dict.fromkeys(lcp_graph.GRAPHS, GRAPH),
+    }
+    late = [*GRAPH, network("index", "search/search_index.json", 1450, 1850, deps=["run"], type_="Fetch")]
+    stall = {
+        "lcp": 1850,
+        "observedFirstPaint": 1230,
+        "observedLoad": 400,
+        "graphs": dict.fromkeys(lcp_graph.GRAPHS, late),
+    }
+    assert lcp_graph.stalled(stall) and not lcp_graph.stalled(calm)
+    table = lcp_graph.table({("site", ""): [calm, calm], ("stock twin", ""): [calm, stall]}, [""])
+    assert "| Site, all loads (2) | Twin (2) | Δ | Site, loads without a stall (2) | Twin (1) | Δ |" in table
+    assert "| search worker and index | 0 | 200 | -200 | 0 | 0 | +0 |" in table
+    assert "| **LCP estimate** | **1,450** | **1,650** | **-200** | **1,450** | **1,450** | **+0** |" in table

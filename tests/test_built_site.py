@@ -217,11 +217,10 @@ def test_site_url_controls_every_absolute_url(tmp_path):
 
 def test_glossary_terms_get_definitions_site_wide(site):
     """Terms defined once in includes/glossary.md become <abbr title> wherever they appear; every page
-    loads glossary.js, which shows the title on hover, focus and tap (tests/browser/test_glossary.py)."""
+    loads glossary.js (in site.js, tests/test_site_scripts.py), which shows the title on hover, focus
+    and tap (tests/browser/test_glossary.py)."""
     found = {}
     for url in site.page_urls:
-        scripts = [s.get("src", "") for s in site.soup(url).select("script[src]")]
-        assert any(src.endswith("assets/javascripts/glossary.js") for src in scripts), url
         for abbr in site.soup(url).select("article abbr[title]"):
             found.setdefault(abbr.get_text(), abbr["title"])
     for term in ("2+2", "Article 5", "FOIP", "Senkakus", "press club", "LNG", "Census basis", "EU"):
