@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from contextlib import ExitStack
 from pathlib import Path
 
-from bench.lighthouse import BENCH, CHROMIUM, LATE_PAINT_MS, serve
+from bench.lighthouse import BENCH, CHROMIUM, painted_after_load, serve
 from bench.main_thread import SITES, built_port
 from tests.helpers import SUBPATH
 
@@ -126,12 +126,6 @@ def measure(pages: list[str], runs: int) -> dict[tuple[str, str], list[dict]]:
     return loads
 
 
-def stalled(load: dict) -> bool:
-    """Whether the observed load the estimate comes from showed nothing until after its load event
-    and the first second (bench/lighthouse.py, LATE_PAINTS): such loads count more into the estimate."""
-    return load["observedFirstPaint"] > max(load["observedLoad"], LATE_PAINT_MS)
-
-
 def table(loads: dict[tuple[str, str], list[dict]], pages: Iterable[str]) -> str:
     """Per page: the mean charge to each part, site against twin, over all loads and over the loads
     in which neither stalled (a stalled twin load is slower for reasons that are not the theme's)."""
@@ -139,7 +133,10 @@ def table(loads: dict[tuple[str, str], list[dict]], pages: Iterable[str]) -> str
     for page in pages:
         site, twin = loads["site", page], loads["stock twin", page]
         groups = [("all loads", site, twin)]
-        calm = ([r for r in site if not stalled(r)], [r for r in twin if not stalled(r)])
+        calm = (
+            [r for r in site if not painted_after_load(r)],
+            [r for r in twin if not painted_after_load(r)],
+        )
         if all(calm) and (len(calm[0]), len(calm[1])) != (len(site), len(twin)):
             groups.append(("loads without a stall", *calm))
         parts = all_parts(site + twin)

@@ -15,8 +15,9 @@ import re
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
-import rjsmin
 from mkdocs.config.config_options import ExtraScriptValue
+
+from explainer.inline_assets import inline_text
 
 SITE_SCRIPT = "assets/javascripts/site.js"
 # Each part opens with a kept comment naming its source (`/*!` survives minifiers), for debugging
@@ -47,7 +48,7 @@ def _bundled(entry: ExtraScriptValue) -> bool:
 
 def site_script(parts: Iterable[tuple[str, str]]) -> str:
     """SITE_SCRIPT's text from (path, text) parts: each minified, under a comment that names it."""
-    return join_parts({path: rjsmin.jsmin(text).strip() for path, text in parts})
+    return join_parts({path: inline_text(text, path) for path, text in parts})
 
 
 def join_parts(parts: dict[str, str]) -> str:
