@@ -26,7 +26,7 @@ from explainer.chart_theme import css_custom_properties
 from explainer.citation import citation_markdown
 from explainer.data_bundle import BUNDLE_NAME, PACKAGE_NAME, build_bundle
 from explainer.deficits_data import CSV_PATH, DATA_DIR, PACKAGE_PATH, DataError, load_deficits
-from explainer.deficits_table import table_html
+from explainer.deficits_table import TABLE_CLASS, table_html
 from explainer.embed_code import embed_code_html
 from explainer.fact_markdown import Context, check_against_chart, expand, expand_plain
 from explainer.facts import FactError, load_facts
@@ -41,6 +41,7 @@ from explainer.inline_assets import (
 from explainer.inline_chart import static_chart_html
 from explainer.language_switch import language_links, without_head_alternates
 from explainer.link_labels import titles_to_aria_labels
+from explainer.material_tables import MATERIAL_STYLESHEET, TABLE_STYLESHEET, table_css
 from explainer.page_meta import add_page_facts, anchored, page_json_ld
 from explainer.search_index import write_indexes
 from explainer.site_config import check_site_url, load_settings
@@ -227,6 +228,7 @@ def on_files(files, config):
         source = str(assets.path(what))
         files.append(File.generated(config, f"{url_dir}/{assets.files[what]}", abs_src_path=source))
     files.append(_generated(config, "assets/stylesheets/chart-theme.css", css_custom_properties()))
+    files.append(_generated(config, TABLE_STYLESHEET, _table_stylesheet(files)))
     # The data with its metadata: a descriptor for the CSV and a zip bundle, for reuse elsewhere.
     chart_url = (
         config.site_url + files.get_file_from_path(_localized(Path(CHART_PAGE), _lang(config)).as_posix()).url
@@ -262,6 +264,21 @@ def on_files(files, config):
         robots = f"User-agent: *\nAllow: /\nSitemap: {config.site_url}sitemap.xml\n"
         files.append(_generated(config, "robots.txt", robots))
     return files
+
+
+def _table_stylesheet(files) -> str:
+    """Material's table look for the data table, from Material's stylesheet (material_tables.py)."""
+    material = [file for file in files if MATERIAL_STYLESHEET.fullmatch(file.src_uri)]
+    if len(material) != 1:
+        raise PluginError(
+            f"expected one Material stylesheet matching {MATERIAL_STYLESHEET.pattern}, found "
+            f"{[file.src_uri for file in material] or 'none'}; if Material renamed it, "
+            "update MATERIAL_STYLESHEET in explainer/material_tables.py"
+        )
+    try:
+        return table_css(material[0].content_string, TABLE_CLASS)
+    except ValueError as exc:
+        raise PluginError(str(exc)) from None
 
 
 def _text_license(config) -> dict:

@@ -14,6 +14,8 @@ from explainer.figures import render_text
 _COLUMN_KEYS = ("col_rank", "col_partner", "col_deficit", "col_sources")
 COLUMNS = tuple(labels("en")[key] for key in _COLUMN_KEYS)
 TABLE_LABEL = labels("en")["table_label"]
+# A class keeps Material's script from rewrapping the table at start-up (explainer/material_tables.py).
+TABLE_CLASS = "deficits-table__table"
 
 
 def plotted_rows(partners: list[Partner]) -> list[dict[str, str]]:
@@ -61,7 +63,7 @@ def table_html(partners: list[Partner], sources_url: str = "../sources/", lang: 
     label = escape(words["table_label"])
     lines = [
         f'<div class="deficits-table" role="region" aria-label="{label}" tabindex="0">',
-        "<table>",
+        f'<table class="{TABLE_CLASS}">',
         f"<thead><tr>{head}</tr></thead>",
         "<tbody>",
     ]

@@ -1,12 +1,12 @@
 """The site's own small stylesheets and start-up scripts, inlined into each page.
 
 Each <link rel="stylesheet"> is a render-blocking request; on a slow mobile connection the small
-ones (site.css, the generated chart-theme.css, reuse.css, print.css) delay the first paint by a round
-trip for ~4 KB (issue 14, BENCHMARKS.md). Inline they travel with the page. Instant navigation keeps
-the first page's <head> styles, and every page carries the same ones, so both palettes and later
-pages are styled alike. The two start-up scripts must run at their place in the page, before the
-rest of it is parsed (see each file), without a request. The files are still published, for the
-404 page and for anyone who links them.
+ones (site.css, the generated chart-theme.css and data-table.css, reuse.css, print.css) delay the
+first paint by a round trip for ~4 KB (issue 14, BENCHMARKS.md). Inline they travel with the page.
+Instant navigation keeps the first page's <head> styles, and every page carries the same ones, so
+both palettes and later pages are styled alike. The two start-up scripts must run at their place in
+the page, before the rest of it is parsed (see each file), without a request. The files are still
+published, for the 404 page and for anyone who links them.
 
 Material's palette stylesheet (2.3 KB gzip, linked because the site has a palette toggle) goes inline
 too: as a file it was the one render-blocking request beside main.css, and inline the first paint
@@ -18,13 +18,14 @@ so only their rules travel (0.8 KB instead of 2.0 KB a page, gzip).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import rcssmin
 import rjsmin
 import tinycss2
 
 INLINE_STYLESHEETS = (
+    "assets/stylesheets/data-table.css",
     "assets/stylesheets/site.css",
     "assets/stylesheets/chart-theme.css",
     "assets/stylesheets/reuse.css",
@@ -101,23 +102,32 @@ def palette_colours(palette: dict | list[dict] | None) -> set[str]:
 def only_colours(css: str, colours: set[str]) -> str:
     """Material's palette stylesheet without the selectors (and then rules) for colours not in
     ``colours``; everything else (the schemes, rules for any colour) stays as it was."""
-    return "".join(
-        _kept_rules(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True), colours)
+    return rewritten_rules(
+        css, lambda selector: selector if set(_COLOUR.findall(selector)) <= colours else None
     )
 
 
-def _kept_rules(rules: list, colours: set[str]) -> list[str]:
+def rewritten_rules(css: str, rewrite: Callable[[str], str | None], *, unselected: bool = True) -> str:
+    """``css`` with each selector passed through ``rewrite``, which returns it (changed or not) or
+    None to drop it; a rule left with no selector goes, and so does an at-rule left with no rule.
+    What has no selector (@charset, @font-face) stays if ``unselected``."""
+    rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
+    return "".join(_rewritten(rules, rewrite, unselected))
+
+
+def _rewritten(rules: list, rewrite: Callable[[str], str | None], unselected: bool) -> list[str]:
     kept = []
     for rule in rules:
         if rule.type == "qualified-rule":
-            selectors = [s for s in _selector_list(rule.prelude) if set(_COLOUR.findall(s)) <= colours]
+            selectors = [s for s in map(rewrite, _selector_list(rule.prelude)) if s is not None]
             if selectors:
                 kept.append(f"{','.join(selectors)}{{{tinycss2.serialize(rule.content)}}}")
         elif rule.type == "at-rule" and rule.content is not None:
-            inner = _kept_rules(tinycss2.parse_blocks_contents(rule.content, skip_whitespace=True), colours)
+            contents = tinycss2.parse_blocks_contents(rule.content, skip_whitespace=True)
+            inner = _rewritten(contents, rewrite, unselected)
             if inner:
                 kept.append(f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}{{{''.join(inner)}}}")
-        else:
+        elif unselected:
             kept.append(tinycss2.serialize([rule]))
     return kept
 

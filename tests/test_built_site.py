@@ -241,7 +241,7 @@ def test_permalinks_and_back_links_are_labelled_without_a_tooltip(site):
 INLINED = [
     (
         "stylesheets",
-        ("site.css", "chart-theme.css", "reuse.css", "print.css"),
+        ("data-table.css", "site.css", "chart-theme.css", "reuse.css", "print.css"),
         'link[rel="stylesheet"]',
         "href",
         "head style",

@@ -6,6 +6,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from tests.browser.conftest import PHONE
+from tests.helpers import set_scheme
 
 AXE = Axe()
 REGION = "div.deficits-table[role=region]"
@@ -42,3 +43,43 @@ def test_table_scrolls_in_a_focusable_region_on_a_phone(open_page, javascript):
     if javascript:
         report = AXE.run(page, options={"runOnly": ["scrollable-region-focusable", "aria-allowed-role"]})
         assert report.violations_count == 0, report.generate_report()
+
+
+# What Material's table rules set; the region's own overrides (max-width, overflow, the deficit
+# column's alignment) are left out.
+TABLE_LOOK = {
+    "table": ["display", "fontSize", "backgroundColor", "borderTopWidth", "borderTopColor", "borderRadius"],
+    "th": ["paddingTop", "paddingLeft", "fontWeight", "verticalAlign", "minWidth", "textAlign"],
+    "td": ["paddingTop", "paddingLeft", "verticalAlign", "borderTopWidth", "borderTopColor", "textAlign"],
+}
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_table_looks_like_materials_tables_without_its_start_up_rewrap(open_page, scheme):
+    """Material wraps every classless table at start-up, restyling and laying it out again (issue 14).
+    The data table has a class, so it is left alone, and data-table.css gives it Material's look:
+    it must match a classless table's in the same article, cell for cell."""
+    _, page = open_page("deficit-chart/")
+    set_scheme(page, scheme)
+    looks = page.evaluate(
+        """(look) => {
+          const plain = document.createElement("table");
+          plain.innerHTML = "<thead><tr><th>a</th><th>b</th></tr></thead>"
+            + "<tbody><tr><td>1</td><td>2</td></tr></tbody>";
+          document.querySelector("article").append(plain);
+          const data = document.querySelector(".deficits-table table");
+          const read = (table) => Object.fromEntries(Object.entries(look).map(([tag, props]) => {
+            const el = tag === "table" ? table : table.querySelector(tag);
+            const style = getComputedStyle(el);
+            return [tag, Object.fromEntries(props.map((p) => [p, style[p]]))];
+          }));
+          return {
+            data: read(data),
+            plain: read(plain),
+            wrapped: !!data.closest(".md-typeset__scrollwrap"),
+          };
+        }""",
+        TABLE_LOOK,
+    )
+    assert not looks["wrapped"], "Material rewrapped the data table at start-up"
+    assert looks["data"] == looks["plain"]
