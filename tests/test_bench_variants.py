@@ -15,7 +15,7 @@ import shutil
 from pathlib import Path
 from urllib.parse import urlparse
 
-from bench import variants
+from bench import stock_twin_hook, variants
 from bench.builds import with_generated_snippets
 from tests.helpers import ROOT
 
@@ -91,3 +91,11 @@ def test_the_japanese_twin_has_the_sites_japanese_navigation():
     titles = re.findall(r"^\s+- ([^:\n]+):", nav, flags=re.M)
     assert titles and set(titles) <= set(translations.values()), titles
     assert re.search(r"[\u4e00-\u9fff]", variants.i18n_value(config, "site_name"))
+
+
+def test_the_twins_data_table_is_a_table_as_stock_material_draws_it(site):
+    # Only the site styles the table's class (data-table.css); a twin keeping it would have an
+    # unstyled table that also skips Material's start-up rewrap, a twin cheaper than stock Material.
+    page = (site.dir / "deficit-chart" / "index.html").read_text(encoding="utf-8")
+    (table,) = re.findall(r"<table\b[^>]*>", page)
+    assert re.findall(r"<table\b[^>]*>", stock_twin_hook.as_stock_table(page)) == ["<table>"], table
