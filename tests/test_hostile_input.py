@@ -30,7 +30,7 @@ from explainer.deficits_data import (
     DataError,
     load_deficits,
 )
-from explainer.deficits_table import plotted_csv, table_html
+from explainer.deficits_table import TABLE_CLASS, plotted_csv, table_html
 from explainer.partner_names import name_key, name_problem
 from tests.helpers import build_site, copy_project
 
@@ -57,7 +57,7 @@ DEFICIT_SCHEMA = next(
 )["constraints"]
 ALLOWED_ATTRIBUTES = {
     "div": {"class", "role", "aria-label", "tabindex"},
-    "table": set(),
+    "table": {"class"},
     "thead": set(),
     "tbody": set(),
     "tr": set(),
@@ -298,6 +298,7 @@ def assert_table_is_safe_and_exact(markup: str, partners) -> None:
             assert SOURCE_HREF.fullmatch(node["href"]), node
     region = soup.find("div")
     assert region["role"] == "region" and region["tabindex"] == "0" and region["aria-label"]
+    assert soup.find("table")["class"] == [TABLE_CLASS]
     rows = [[td.get_text() for td in tr.find_all("td")] for tr in soup.tbody.find_all("tr")]
     assert rows == [
         [
