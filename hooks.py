@@ -41,7 +41,7 @@ from explainer.inline_assets import (
 from explainer.inline_chart import static_chart_html
 from explainer.language_switch import language_links, without_head_alternates
 from explainer.link_labels import titles_to_aria_labels
-from explainer.material_tables import MATERIAL_STYLESHEET, TABLE_STYLESHEET, table_css
+from explainer.material_tables import TABLE_STYLESHEET, material_stylesheet, table_css
 from explainer.page_meta import add_page_facts, anchored, page_json_ld
 from explainer.search_index import write_indexes
 from explainer.site_config import check_site_url, load_settings
@@ -268,15 +268,9 @@ def on_files(files, config):
 
 def _table_stylesheet(files) -> str:
     """Material's table look for the data table, from Material's stylesheet (material_tables.py)."""
-    material = [file for file in files if MATERIAL_STYLESHEET.fullmatch(file.src_uri)]
-    if len(material) != 1:
-        raise PluginError(
-            f"expected one Material stylesheet matching {MATERIAL_STYLESHEET.pattern}, found "
-            f"{[file.src_uri for file in material] or 'none'}; if Material renamed it, "
-            "update MATERIAL_STYLESHEET in explainer/material_tables.py"
-        )
     try:
-        return table_css(material[0].content_string, TABLE_CLASS)
+        main_css = files.get_file_from_path(material_stylesheet(file.src_uri for file in files))
+        return table_css(main_css.content_string, TABLE_CLASS)
     except ValueError as exc:
         raise PluginError(str(exc)) from None
 

@@ -12,12 +12,25 @@ installed Material's stylesheet at every build, so they follow its releases.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from explainer.inline_assets import rewritten_rules
 
 MATERIAL_TABLE = "table:not([class])"
 MATERIAL_STYLESHEET = re.compile(r"assets/stylesheets/main\.[0-9a-f]+\.min\.css")
 TABLE_STYLESHEET = "assets/stylesheets/data-table.css"
+
+
+def material_stylesheet(published: Iterable[str]) -> str:
+    """The URI of Material's main stylesheet among ``published`` URIs, found by its hashed name."""
+    found = [uri for uri in published if MATERIAL_STYLESHEET.fullmatch(uri)]
+    if len(found) != 1:
+        raise ValueError(
+            f"expected one Material stylesheet matching {MATERIAL_STYLESHEET.pattern}, found "
+            f"{found or 'none'}; if Material renamed it, update MATERIAL_STYLESHEET in "
+            "explainer/material_tables.py"
+        )
+    return found[0]
 
 
 def table_css(material_css: str, table_class: str) -> str:

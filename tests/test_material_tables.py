@@ -8,7 +8,7 @@ import material
 import pytest
 import tinycss2
 
-from explainer.material_tables import MATERIAL_STYLESHEET, MATERIAL_TABLE, table_css
+from explainer.material_tables import MATERIAL_STYLESHEET, MATERIAL_TABLE, material_stylesheet, table_css
 
 STYLESHEETS = Path(material.__file__).parent / "templates"
 
@@ -64,3 +64,14 @@ def test_nothing_else_of_materials_stylesheet_is_copied():
 def test_a_stylesheet_without_table_rules_stops_the_build_naming_the_fix():
     with pytest.raises(ValueError, match=r"update MATERIAL_TABLE in explainer/material_tables\.py"):
         table_css(".md-typeset table.other{color:red}@font-face{font-family:x}", "data")
+
+
+@pytest.mark.parametrize(
+    "published", [["assets/stylesheets/palette.fb2fffe2.min.css"], ["assets/stylesheets/main.aa.min.css"] * 2]
+)
+def test_materials_stylesheet_is_found_by_its_hashed_name_or_the_build_names_the_fix(published):
+    assert material_stylesheet(["x.css", "assets/stylesheets/main.57a0d79d.min.css"]).endswith(
+        "main.57a0d79d.min.css"
+    )
+    with pytest.raises(ValueError, match=r"update MATERIAL_STYLESHEET in explainer/material_tables\.py"):
+        material_stylesheet(published)
