@@ -69,14 +69,23 @@ def inline_text(text: str, uri: str) -> str:
 
 def stylesheets_to_inline(published: Iterable[str]) -> tuple[str, ...]:
     """The site's INLINE_STYLESHEETS and Material's palette stylesheet, found among ``published`` URIs."""
-    palettes = [uri for uri in published if MATERIAL_PALETTE.fullmatch(uri)]
-    if len(palettes) != 1:
+    palette = materials_file(
+        published, MATERIAL_PALETTE, "palette stylesheet", "MATERIAL_PALETTE in explainer/inline_assets.py"
+    )
+    return (*INLINE_STYLESHEETS, palette)
+
+
+def materials_file(published: Iterable[str], pattern: re.Pattern, what: str, constant: str) -> str:
+    """The one URI among ``published`` that matches ``pattern``: Material names its files by a hash
+    of their content, so each release renames them. If none or several match, the error names the
+    ``constant`` to update."""
+    found = [uri for uri in published if pattern.fullmatch(uri)]
+    if len(found) != 1:
         raise ValueError(
-            f"expected one Material palette stylesheet matching {MATERIAL_PALETTE.pattern}, found "
-            f"{palettes or 'none'}; if Material renamed it, "
-            "update MATERIAL_PALETTE in explainer/inline_assets.py"
+            f"expected one Material {what} matching {pattern.pattern}, found {found or 'none'}; "
+            f"if Material renamed it, update {constant}"
         )
-    return (*INLINE_STYLESHEETS, *palettes)
+    return found[0]
 
 
 def stylesheet_text(uri: str, text: str, colours: set[str]) -> str:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from explainer.inline_assets import rewritten_rules
+from explainer.inline_assets import materials_file, rewritten_rules
 
 MATERIAL_TABLE = "table:not([class])"
 MATERIAL_STYLESHEET = re.compile(r"assets/stylesheets/main\.[0-9a-f]+\.min\.css")
@@ -23,14 +23,9 @@ TABLE_STYLESHEET = "assets/stylesheets/data-table.css"
 
 def material_stylesheet(published: Iterable[str]) -> str:
     """The URI of Material's main stylesheet among ``published`` URIs, found by its hashed name."""
-    found = [uri for uri in published if MATERIAL_STYLESHEET.fullmatch(uri)]
-    if len(found) != 1:
-        raise ValueError(
-            f"expected one Material stylesheet matching {MATERIAL_STYLESHEET.pattern}, found "
-            f"{found or 'none'}; if Material renamed it, update MATERIAL_STYLESHEET in "
-            "explainer/material_tables.py"
-        )
-    return found[0]
+    return materials_file(
+        published, MATERIAL_STYLESHEET, "stylesheet", "MATERIAL_STYLESHEET in explainer/material_tables.py"
+    )
 
 
 def table_css(material_css: str, table_class: str) -> str:
