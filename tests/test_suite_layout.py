@@ -1,4 +1,5 @@
-"""The suite's own layout: shared code lives in tests/helpers.py (and fixtures in conftest.py).
+"""The suite's own layout: shared code lives in tests/helpers.py (and fixtures in conftest.py), and
+``make test``'s workers honour ``xdist_group``.
 
 A test module imported by another is imported twice under two names (``test_x`` when pytest
 collects it, ``tests.test_x`` when imported), running its module code twice and splitting its state.
@@ -7,7 +8,10 @@ collects it, ``tests.test_x`` when imported), running its module code twice and 
 from __future__ import annotations
 
 import ast
+import re
+import sys
 
+from explainer.processes import run_captured
 from tests.helpers import ROOT
 
 
@@ -20,3 +24,28 @@ def test_no_test_module_imports_another():
             imported = [n for n in names if n.split(".")[-1].startswith("test_")]
             offenders += [f"{path.relative_to(ROOT)}: {n}" for n in imported]
     assert not offenders, "move what they share into tests/helpers.py:\n" + "\n".join(offenders)
+
+
+GROUPED = """import pytest
+
+pytestmark = pytest.mark.xdist_group("together")
+
+
+@pytest.mark.parametrize("case", range(6))
+def test_case(case):
+    pass
+"""
+
+
+def test_grouped_tests_share_one_worker(tmp_path):
+    """`make test` runs `-n 2 --dist loadgroup`: a group's expensive module fixtures (the atomic-build
+    project, the footnote landings) are built once only while its tests stay on one worker. With
+    pytest 9.2 and pytest-xdist 3.8 they silently did not (see requirements-dev.in)."""
+    (tmp_path / "test_grouped.py").write_text(GROUPED)
+    result = run_captured(
+        [sys.executable, "-m", "pytest", "-n", "2", "--dist", "loadgroup", "-v", "-p", "no:cacheprovider"],
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    workers = re.findall(r"\[(gw\d)\].*PASSED", result.stdout)
+    assert len(workers) == 6 and len(set(workers)) == 1, result.stdout

@@ -80,6 +80,8 @@ def landings_never_skipped(browser, site) -> list[int]:
     return footnote_landings(browser, site.url(""), restyle("content-visibility: visible"))
 
 
+# One worker for both cases, so the module's fixture (~10 s of clicks) runs once, not once a worker.
+@pytest.mark.xdist_group("footnote_landings")
 @pytest.mark.parametrize("estimate", [None, "60rem"], ids=["as built", "too high"])
 def test_footnote_links_land_where_they_would_if_every_block_were_drawn(
     site, browser, landings_never_skipped, estimate
