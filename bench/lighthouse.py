@@ -38,6 +38,10 @@ BLOCKING = "Blocking ms"
 # without scripts may paint a few ms after its early load event: only a paint after both counts.
 LATE_PAINTS = "Painted after load"
 LATE_PAINT_MS = 1000
+# A page's estimates fall in clusters (the LCP estimate with or without Material's bundle in it,
+# BENCHMARKS.md "Runs 27 and 28"), so a median can move by a whole cluster between runs. Each row
+# keeps its lowest and highest load beside the median, under "<metric> range".
+SPREAD = ("TBT ms", "LCP ms")
 
 
 def precompress(site_dir: Path) -> None:
@@ -107,4 +111,9 @@ def painted_after_load(observed: dict) -> bool:
 
 def median_row(rows: list[dict]) -> dict:
     medians = {k: statistics.median([r[k] for r in rows if r[k] is not None] or [0]) for k in rows[0]}
-    return {**medians, LATE_PAINTS: sum(r[LATE_PAINTS] for r in rows), "runs": len(rows)}
+    spread = {
+        f"{k} range": [min(found), max(found)]
+        for k in SPREAD
+        if (found := [r[k] for r in rows if r.get(k) is not None])
+    }
+    return {**medians, **spread, LATE_PAINTS: sum(r[LATE_PAINTS] for r in rows), "runs": len(rows)}

@@ -6,7 +6,7 @@ import os
 import platform
 from pathlib import Path
 
-from bench.lighthouse import BLOCKING, CHROMIUM, LATE_PAINTS
+from bench.lighthouse import BLOCKING, CHROMIUM, LATE_PAINTS, SPREAD
 from bench.variants import KEEPS_ONLY_READERS_FEATURES
 from explainer.processes import run_captured
 from tests.test_byte_budgets import JAPANESE_TEXT_PAGE_BUDGET, TEXT_PAGE_BUDGET, text_page_budget
@@ -132,6 +132,32 @@ def window_table(run: dict) -> str:
         "Painted after load",
         "Stock painted after load",
     ]
+    return table(header, rows)
+
+
+def spread_table(run: dict) -> str:
+    """Each page's loads, site and twin: lowest / median / highest, for the metrics in SPREAD."""
+    anchors, rows = run["anchors"], []
+    for page in run["pages"]:
+        site, stock = anchors.get(f"site|{page}"), anchors.get(f"stock|{page}")
+        if not (site and stock):
+            continue
+        if any(f"{k} range" not in r for k in SPREAD for r in (site, stock)):
+            return "_Not recorded in this run (the columns came with run 29)._"
+        rows.append(
+            [
+                f"/{page}",
+                *(
+                    f"{fmt(r[f'{k} range'][0])} / {fmt(r[k])} / {fmt(r[f'{k} range'][1])}"
+                    for k in SPREAD
+                    for r in (site, stock)
+                ),
+            ]
+        )
+    if not rows:
+        return "_No page with a stock twin in this run._"
+    names = {"TBT ms": "TBT", "LCP ms": "LCP"}
+    header = ["Page", *(f"{who}{names[k]}" for k in SPREAD for who in ("", "Stock "))]
     return table(header, rows)
 
 
@@ -301,6 +327,14 @@ estimates from, how many showed nothing until after both the load event and the 
 stall, at about 1.2 s; see "Run 14" below). Medians in ms, except the counts.
 
 {window_table(run)}
+
+### How far the loads spread
+
+Each page's loads, lowest / median / highest, in ms. Parity compares the medians. A page's LCP
+estimates fall in clusters (with or without Material's bundle in the estimate; see "Runs 27 and 28"
+below), so a median can move by a whole cluster from one run to the next, the page unchanged.
+
+{spread_table(run)}
 
 ### The embeddable chart
 

@@ -4,7 +4,7 @@ painted only after the load event, beside TBT (bench/lighthouse.py, bench/report
 import json
 
 from bench.lighthouse import BLOCKING, LATE_PAINTS, median_row, read_report
-from bench.report import window_table
+from bench.report import spread_table, window_table
 
 
 def lighthouse_report(tmp_path, name, *, fcp, tbt, tasks, first_paint, load):
@@ -38,6 +38,8 @@ def test_blocking_counts_every_long_task_and_late_paints_are_counted(tmp_path):
     row = median_row([early, late, late])
     assert row[LATE_PAINTS] == 2  # a count over the runs, not a median
     assert row["runs"] == 3
+    assert (row["TBT ms"], row["TBT ms range"]) == (0, [0, 150])
+    assert (row["LCP ms"], row["LCP ms range"]) == (1800, [1200, 1800])
 
 
 def test_the_window_table_sets_site_and_twin_side_by_side(tmp_path):
@@ -60,7 +62,32 @@ def test_the_window_table_sets_site_and_twin_side_by_side(tmp_path):
     assert "/ja/" not in table
 
 
+def test_the_spread_table_shows_each_pages_lowest_median_and_highest_load(tmp_path):
+    def loads(name, lcps, tbts):
+        return median_row(
+            [
+                lighthouse_report(
+                    tmp_path, f"{name}{i}", fcp=lcp - 300, tbt=tbt, tasks=[], first_paint=0, load=0
+                )
+                for i, (lcp, tbt) in enumerate(zip(lcps, tbts, strict=True))
+            ]
+        )
+
+    site = loads("site", [1051, 1656, 2232], [109, 227, 460])
+    twin = loads("twin", [1272, 1515, 1769], [134, 272, 310])
+    run = {
+        "pages": ["deficit-chart/", "ja/"],
+        "anchors": {"site|deficit-chart/": site, "stock|deficit-chart/": twin},
+    }
+    table = spread_table(run)
+    assert table.splitlines()[0] == "| Page | TBT | Stock TBT | LCP | Stock LCP |"
+    tbt = "109 / 227 / 460 | 134 / 272 / 310"
+    assert f"| /deficit-chart/ | {tbt} | 1,051 / 1,656 / 2,232 | 1,272 / 1,515 / 1,769 |" in table
+    assert "/ja/" not in table
+
+
 def test_a_run_from_before_the_columns_says_so():
     old = {"Perf": 90, "TBT ms": 300, "LCP ms": 2000, "FCP ms": 900, "KB": 100, "runs": 5}
     run = {"pages": [""], "anchors": {"site|": old, "stock|": old}}
     assert "Not recorded" in window_table(run)
+    assert "Not recorded" in spread_table(run)
