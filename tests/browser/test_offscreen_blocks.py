@@ -96,12 +96,25 @@ def test_footnote_links_land_where_they_would_if_every_block_were_drawn(
     assert landed == landings_never_skipped
 
 
-DRAW_ALL = """async (step) => {
-  for (let y = 0; y < document.documentElement.scrollHeight; y += step) {
-    window.scrollTo(0, y);
-    await new Promise((drawn) => requestAnimationFrame(() => requestAnimationFrame(drawn)));
-  }
-}"""
+# Two frames after a scroll, the blocks near the viewport are drawn. Bounded: once in a full suite run
+# headless Chromium stopped producing frames for this page and the await never returned, which hung
+# `make test`. Then a screenshot, which makes Chromium draw a frame, stands in (draw_all).
+TWO_FRAMES = """() => new Promise((done) => {
+  requestAnimationFrame(() => requestAnimationFrame(() => done(true)));
+  setTimeout(() => done(false), 1000);
+})"""
+
+
+def draw_all(page, step: int) -> None:
+    """Scroll the page to its end a step at a time, letting every block near the viewport draw."""
+    y = 0
+    while y < page.evaluate("document.documentElement.scrollHeight"):
+        page.evaluate("(y) => window.scrollTo(0, y)", y)
+        if not page.evaluate(TWO_FRAMES):
+            page.screenshot()
+        y += step
+
+
 BLOCK_TOP = "(s) => document.querySelector(s).getBoundingClientRect().top + window.scrollY"
 # Beside the block's content box: where a list's numbers hang, or anything else drawn past its edge.
 MARGINS = """(s) => {
@@ -143,7 +156,7 @@ def drawn_blocks(browser, url: str, viewport: dict, init_script: str | None = No
         context.add_init_script(init_script)
     page = context.new_page()
     page.goto(url)
-    page.evaluate(DRAW_ALL, viewport["height"] // 2)
+    draw_all(page, viewport["height"] // 2)
     places, ink = [], []
     for block in BLOCKS:
         top = page.evaluate(BLOCK_TOP, block)
