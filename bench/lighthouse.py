@@ -39,7 +39,7 @@ BLOCKING = "Blocking ms"
 LATE_PAINTS = "Painted after load"
 LATE_PAINT_MS = 1000
 # A page's estimates fall in clusters (the LCP estimate with or without Material's bundle in it,
-# BENCHMARKS.md "Runs 27 and 28"), so a median can move by a whole cluster between runs. Each row
+# BENCHMARKS.md "Runs 27 to 29"), so a median can move by a whole cluster between runs. Each row
 # keeps its lowest and highest load beside the median, under "<metric> range".
 SPREAD = ("TBT ms", "LCP ms")
 

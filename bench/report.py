@@ -331,7 +331,7 @@ stall, at about 1.2 s; see "Run 14" below). Medians in ms, except the counts.
 ### How far the loads spread
 
 Each page's loads, lowest / median / highest, in ms. Parity compares the medians. A page's LCP
-estimates fall in clusters (with or without Material's bundle in the estimate; see "Runs 27 and 28"
+estimates fall in clusters (with or without Material's bundle in the estimate; see "Runs 27 to 29"
 below), so a median can move by a whole cluster from one run to the next, the page unchanged.
 
 {spread_table(run)}
