@@ -111,9 +111,8 @@ def painted_after_load(observed: dict) -> bool:
 
 def median_row(rows: list[dict]) -> dict:
     medians = {k: statistics.median([r[k] for r in rows if r[k] is not None] or [0]) for k in rows[0]}
-    spread = {
-        f"{k} range": [min(found), max(found)]
-        for k in SPREAD
-        if (found := [r[k] for r in rows if r.get(k) is not None])
-    }
+    spread = {}
+    for k in SPREAD:
+        found = [r[k] for r in rows if r.get(k) is not None]
+        spread[f"{k} range"] = [min(found), max(found)] if found else [None, None]
     return {**medians, **spread, LATE_PAINTS: sum(r[LATE_PAINTS] for r in rows), "runs": len(rows)}

@@ -86,6 +86,14 @@ def test_the_spread_table_shows_each_pages_lowest_median_and_highest_load(tmp_pa
     assert "/ja/" not in table
 
 
+def test_a_metric_missing_from_every_load_leaves_a_dash_not_a_missing_table():
+    rows = [{"TBT ms": 100, "LCP ms": None, LATE_PAINTS: 0}, {"TBT ms": 300, "LCP ms": None, LATE_PAINTS: 0}]
+    row = median_row(rows)
+    assert (row["TBT ms range"], row["LCP ms range"]) == ([100, 300], [None, None])
+    run = {"pages": [""], "anchors": {"site|": row, "stock|": row}}
+    assert "| / | 100 / 200 / 300 | 100 / 200 / 300 | – / 0 / – | – / 0 / – |" in spread_table(run)
+
+
 def test_a_run_from_before_the_columns_says_so():
     old = {"Perf": 90, "TBT ms": 300, "LCP ms": 2000, "FCP ms": 900, "KB": 100, "runs": 5}
     run = {"pages": [""], "anchors": {"site|": old, "stock|": old}}

@@ -8,7 +8,9 @@ collects it, ``tests.test_x`` when imported), running its module code twice and 
 from __future__ import annotations
 
 import ast
+import os
 import re
+import shlex
 import sys
 
 from explainer.processes import run_captured
@@ -38,14 +40,16 @@ def test_case(case):
 
 
 def test_grouped_tests_share_one_worker(tmp_path):
-    """`make test` runs `-n 2 --dist loadgroup`: a group's expensive module fixtures (the atomic-build
-    project, the footnote landings) are built once only while its tests stay on one worker. With
-    pytest 9.2 and pytest-xdist 3.8 they silently did not (see requirements-dev.in)."""
+    """`make test` runs pytest with `--dist loadgroup`: a group's expensive module fixtures (the
+    atomic-build project, the footnote landings) are built once only while its tests stay on one
+    worker. With pytest 9.2 and pytest-xdist 3.8 they silently did not (see requirements-dev.in)."""
+    args = shlex.split(re.search(r"^PYTEST_ARGS \?= (.*)$", (ROOT / "Makefile").read_text(), re.M)[1])
+    assert "loadgroup" in args, args
+    (tmp_path / "pytest.ini").write_text("[pytest]\n")  # no config from a folder above tmp_path
     (tmp_path / "test_grouped.py").write_text(GROUPED)
-    result = run_captured(
-        [sys.executable, "-m", "pytest", "-n", "2", "--dist", "loadgroup", "-v", "-p", "no:cacheprovider"],
-        cwd=tmp_path,
-    )
+    env = {k: v for k, v in os.environ.items() if k != "PYTEST_ADDOPTS"}
+    command = [sys.executable, "-m", "pytest", *args, "-v", "-p", "no:cacheprovider"]
+    result = run_captured(command, cwd=tmp_path, env=env, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
     workers = re.findall(r"\[(gw\d)\].*PASSED", result.stdout)
     assert len(workers) == 6 and len(set(workers)) == 1, result.stdout

@@ -105,14 +105,17 @@ TWO_FRAMES = """() => new Promise((done) => {
 })"""
 
 
-def draw_all(page, step: int) -> None:
-    """Scroll the page to its end a step at a time, letting every block near the viewport draw."""
-    y = 0
+def draw_all(page, step: int) -> int:
+    """Scroll the page to its end a step at a time, letting every block near the viewport draw; the
+    number of steps at which Chromium drew no frame by itself."""
+    y, stalled = 0, 0
     while y < page.evaluate("document.documentElement.scrollHeight"):
         page.evaluate("(y) => window.scrollTo(0, y)", y)
         if not page.evaluate(TWO_FRAMES):
             page.screenshot()
+            stalled += 1
         y += step
+    return stalled
 
 
 BLOCK_TOP = "(s) => document.querySelector(s).getBoundingClientRect().top + window.scrollY"
@@ -147,16 +150,16 @@ INK = """async (png) => {
 }"""
 
 
-def drawn_blocks(browser, url: str, viewport: dict, init_script: str | None = None) -> tuple[list, list]:
+def drawn_blocks(browser, url: str, viewport: dict, init_script: str | None = None) -> tuple[list, list, int]:
     """Each block's place (top, height) and how much is drawn just left and right of its content,
     screen by screen (up to three screens a block), once the page has been scrolled to its end:
-    every block drawn, at its real height."""
+    every block drawn, at its real height; and how many scroll steps drew no frame by themselves."""
     context = browser.new_context(viewport=viewport)
     if init_script:
         context.add_init_script(init_script)
     page = context.new_page()
     page.goto(url)
-    draw_all(page, viewport["height"] // 2)
+    stalled = draw_all(page, viewport["height"] // 2)
     places, ink = [], []
     for block in BLOCKS:
         top = page.evaluate(BLOCK_TOP, block)
@@ -169,7 +172,7 @@ def drawn_blocks(browser, url: str, viewport: dict, init_script: str | None = No
                 png = page.screenshot(clip=clip, animations="disabled")
                 ink.append(page.evaluate(INK, base64.b64encode(png).decode()))
     context.close()
-    return places, ink
+    return places, ink, stalled
 
 
 @pytest.mark.parametrize(
@@ -180,12 +183,12 @@ def test_drawn_blocks_sit_and_show_as_if_never_skipped(site, browser, path, view
     more space), and paint containment, which clips whatever is drawn outside a block's box: their
     numbers drew as "3." for "13." until the footnote box reached out to them (site.css).
     Compared by amount of ink, not pixel for pixel: the two lay text out a subpixel apart."""
-    places, drawn = drawn_blocks(browser, site.url(path), viewport)
-    places_never_skipped, never_skipped = drawn_blocks(
+    places, drawn, stalled = drawn_blocks(browser, site.url(path), viewport)
+    places_never_skipped, never_skipped, _ = drawn_blocks(
         browser, site.url(path), viewport, restyle("content-visibility: visible")
     )
     # Layout containment keeps margins from collapsing across the block's edge (site.css).
-    assert places == places_never_skipped
+    assert places == places_never_skipped, f"{stalled} scroll steps drew no frame by themselves"
     assert any(never_skipped), "no footnote numbers in view: the test would prove nothing"
     strips = list(zip(drawn, never_skipped, strict=True))
     assert not [(a, b) for a, b in strips if a < 0.9 * b], f"(ink drawn, ink if never skipped): {strips}"

@@ -57,7 +57,7 @@ def in_the_dark_palette(tab, urls: list[str], device: str) -> list[str]:
     """Axe's colour rules on each page as a reader who chose the dark palette loads it. Not by switching
     the loaded page: Chromium then leaves the styles it had computed inside skipped blocks (site.css's
     `content-visibility: auto`) light for getComputedStyle, though it draws them dark."""
-    set_scheme(tab.page, "slate")  # Material remembers the choice for every page after
+    set_scheme(tab.page, "slate")  # palette.js stores it (Material's __palette key) for every page after
     found = []
     for url in urls:
         page = tab.goto(url)
@@ -69,11 +69,14 @@ def in_the_dark_palette(tab, urls: list[str], device: str) -> list[str]:
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_every_page_on_a_desktop(site, visit, edition):
     """Loads without errors or off-site requests, uses the desktop's space, passes axe in both palettes."""
+    urls = pages_of(site, edition)
+    assert urls
     tab = visit(viewport=DESKTOP)
     failures = []
-    for url in pages_of(site, edition):
+    for url in urls:
         page = tab.goto(url)
         page.wait_for_load_state("networkidle")  # the requests Material makes once the page has loaded
+        assert page.evaluate("document.body.dataset.mdColorScheme") == "default", url
         if page.locator("article").bounding_box()["width"] < 600:
             failures.append(f"{url}: the article is narrower than 600 px")
         if not page.locator(".md-sidebar--primary").is_visible():
@@ -81,10 +84,9 @@ def test_every_page_on_a_desktop(site, visit, edition):
         if page.evaluate("document.documentElement.scrollWidth") > DESKTOP["width"]:
             failures.append(f"{url}: the page scrolls sideways")
         failures += axe_violations(page, url, "desktop", "default")
-    failures += in_the_dark_palette(tab, pages_of(site, edition), "desktop")
-    assert pages_of(site, edition)
-    assert not failures, "\n".join(failures)
-    assert not tab.problems, "\n".join(tab.problems)
+    failures += in_the_dark_palette(tab, urls, "desktop")
+    # Errors, failed and off-site requests (tab.problems) beside the page's own failures, none hiding another.
+    assert not failures + tab.problems, "\n".join(failures + tab.problems)
 
 
 def test_404_page_is_styled_under_the_subpath(open_page):
@@ -147,16 +149,18 @@ PHONE_LAYOUT = """() => {
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_every_page_on_a_phone(site, visit, edition):
     """No sideways scroll, overlap or clipped text, every image loads, and axe passes in both palettes."""
+    urls = pages_of(site, edition)
+    assert urls
     tab = visit(viewport=PHONE, is_mobile=True, has_touch=True)
     failures = []
-    for url in pages_of(site, edition):
+    for url in urls:
         page = tab.goto(url)
+        assert page.evaluate("document.body.dataset.mdColorScheme") == "default", url
         failures += [f"{url}: {problem}" for problem in page.evaluate(PHONE_LAYOUT)]
         failures += axe_violations(page, url, "phone", "default")
-    failures += in_the_dark_palette(tab, pages_of(site, edition), "phone")
-    assert pages_of(site, edition)
-    assert not failures, "\n".join(failures)
-    assert not tab.problems, tab.problems  # e.g. the phone-sized chart image loads
+    failures += in_the_dark_palette(tab, urls, "phone")
+    # tab.problems: e.g. the phone-sized chart image did not load.
+    assert not failures + tab.problems, "\n".join(failures + tab.problems)
 
 
 def test_every_page_reads_without_javascript(site, visit):
