@@ -96,14 +96,19 @@ def pages_table(run: dict) -> str:
     return table(header, rows)
 
 
+def with_twins(run: dict):
+    """(page, site's row, twin's row) for each page measured against a stock twin in this run."""
+    for page in run["pages"]:
+        site, stock = run["anchors"].get(f"site|{page}"), run["anchors"].get(f"stock|{page}")
+        if site and stock:
+            yield page, site, stock
+
+
 def window_table(run: dict) -> str:
     """TBT beside what it leaves out: each page's long tasks over the whole load, and how many of
     Lighthouse's observed loads stalled (bench.lighthouse.LATE_PAINTS)."""
-    anchors, rows = run["anchors"], []
-    for page in run["pages"]:
-        site, stock = anchors.get(f"site|{page}"), anchors.get(f"stock|{page}")
-        if not (site and stock):
-            continue
+    rows = []
+    for page, site, stock in with_twins(run):
         if BLOCKING not in site:
             return "_Not recorded in this run (the columns came with run 14)._"
         rows.append(
@@ -137,11 +142,8 @@ def window_table(run: dict) -> str:
 
 def spread_table(run: dict) -> str:
     """Each page's loads, site and twin: lowest / median / highest, for the metrics in SPREAD."""
-    anchors, rows = run["anchors"], []
-    for page in run["pages"]:
-        site, stock = anchors.get(f"site|{page}"), anchors.get(f"stock|{page}")
-        if not (site and stock):
-            continue
+    rows = []
+    for page, site, stock in with_twins(run):
         if any(f"{k} range" not in r for k in SPREAD for r in (site, stock)):
             return "_Not recorded in this run (the columns came with run 29)._"
         rows.append(
